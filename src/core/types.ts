@@ -1,0 +1,62 @@
+import type { AuthError } from "./AuthError.js";
+
+/** A signed-in user as the provider described them; `id` and `email` are normalised. */
+export interface AuthUser {
+  id: string;
+  email?: string;
+  [key: string]: unknown;
+}
+
+/** One signed-in session: the tokens, when the access token expires, and who it is for. */
+export interface Session {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch milliseconds when the access token expires; absent when the provider gave no expiry. */
+  expiresAt?: number;
+  /** Usually `"bearer"`. */
+  tokenType: string;
+  user: AuthUser;
+  /** The adapter's name, e.g. `"supabase"`. */
+  provider: string;
+}
+
+/** Where the engine is in a session's life. */
+export type AuthStatus = "initializing" | "signed_out" | "signed_in" | "refreshing";
+
+/** Why a session ended. */
+export type SignedOutReason = "user" | "expired" | "revoked";
+
+/** The engine action an error came from. */
+export type AuthAction = "sign_up" | "sign_in" | "refresh" | "sign_out";
+
+/** Which persistence is in effect for the session. */
+export type Persistence = "memory" | "local" | "session" | "custom";
+
+/** A snapshot of the engine, stable between changes (safe for `useSyncExternalStore`). */
+export interface AuthState {
+  status: AuthStatus;
+  session: Session | null;
+  /** The last error, cleared by the next successful action. */
+  error: AuthError | null;
+  persistence: Persistence;
+}
+
+/** Every token event the engine emits, in the order they happen. */
+export type AuthEvent =
+  | {
+      type: "signed_up";
+      session: Session | null;
+      needsConfirmation: boolean;
+      user: AuthUser | null;
+    }
+  | { type: "signed_in"; session: Session }
+  | { type: "token_refreshed"; session: Session }
+  | { type: "signed_out"; reason: SignedOutReason }
+  | { type: "error"; action: AuthAction; error: AuthError };
+
+/** A string key-value store, sync or async (Web Storage fits as it is). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null | Promise<string | null>;
+  setItem(key: string, value: string): void | Promise<void>;
+  removeItem(key: string): void | Promise<void>;
+}
