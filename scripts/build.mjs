@@ -1,12 +1,27 @@
-// Builds the npm package (ESM, React external) and its type declarations into dist/.
+// Builds dist/: the npm package (ESM, React and the form/query libraries external, one
+// entry per provider so a user bundles only their own) and its type declarations.
+// The CDN single files for the Appsmith Custom Widget are built by scripts/build-cdn.mjs.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { build } from "vite";
 
 rmSync("dist", { recursive: true, force: true });
 
 const external = (id) =>
-  /^(react|react-dom|react\/|react-dom\/|@tanstack\/|react-hook-form|@hookform\/|zod)/.test(id);
+  /^(react|react-dom|react\/|react-dom\/|@tanstack\/|react-hook-form|@hookform\/|zod)(\/|$)/.test(id);
+
+const entries = {
+  index: "src/index.ts",
+  "providers/supabase": "src/providers/supabase.ts",
+  "providers/firebase": "src/providers/firebase.ts",
+  "providers/xano": "src/providers/xano.ts",
+  "providers/oauth2": "src/providers/oauth2.ts",
+  "providers/rest": "src/providers/rest.ts",
+  "providers/demo": "src/providers/demo.ts",
+  widget: "src/widget/index.ts",
+};
+// Entries land as their source files do; until then they are simply not built.
+const entry = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 await build({
   configFile: false,
@@ -15,14 +30,17 @@ await build({
     outDir: "dist",
     emptyOutDir: false,
     sourcemap: true,
-    lib: {
-      entry: { index: "src/index.ts" },
-      formats: ["es"],
-    },
-    rolldownOptions: { external, output: { preserveModules: false } },
+    minify: false,
+    lib: { entry, formats: ["es"] },
+    rolldownOptions: { external, output: { chunkFileNames: "chunks/[name]-[hash].js" } },
   },
 });
 
 const tsc = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+if (existsSync("scripts/build-cdn.mjs")) {
+  const cdn = spawnSync("node", ["scripts/build-cdn.mjs"], { stdio: "inherit" });
+  if (cdn.status !== 0) process.exit(cdn.status ?? 1);
+}
 console.log("built dist/");
