@@ -1,0 +1,105 @@
+import { AuthError } from "../core/AuthError.js";
+import { decodeJwt, jwtExpiresAt } from "../core/jwt.js";
+import type { AuthUser } from "../core/types.js";
+
+/** Reads a dotted path such as `"data.tokens.0.access"` from a parsed JSON value. */
+export function readPath(value: unknown, path: string): unknown {
+  if (path === "") return value;
+  let current: unknown = value;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function toFiniteNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && value.trim() !== "") {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/** Inputs for {@link expiresAtFrom}. */
+export interface ExpiresAtInput {
+  /** Seconds from now (a number or a numeric string, as Firebase sends). */
+  expiresIn?: unknown;
+  /** Absolute expiry in epoch seconds (as Supabase's `expires_at`). */
+  expiresAt?: unknown;
+  accessToken: string;
+  /** Current epoch milliseconds. */
+  now: number;
+}
+
+/**
+ * The access token's expiry in epoch milliseconds: from `expiresIn`, else `expiresAt`, else
+ * the JWT's `exp` claim; undefined when none is known.
+ */
+export function expiresAtFrom(input: ExpiresAtInput): number | undefined {
+  const relative = toFiniteNumber(input.expiresIn);
+  if (relative !== undefined && relative >= 0) return input.now + relative * 1000;
+  const absolute = toFiniteNumber(input.expiresAt);
+  if (absolute !== undefined && absolute > 0) return absolute * 1000;
+  return jwtExpiresAt(input.accessToken);
+}
+
+/** Returns `value` when it is a non-empty string, else throws `invalid_response` naming `field`. */
+export function requireString(value: unknown, field: string, provider?: string): string {
+  if (typeof value === "string" && value !== "") return value;
+  return invalidResponse(`The sign-in service reply had no usable "${field}".`, provider);
+}
+
+function invalidResponse(message: string, provider: string | undefined): never {
+  throw new AuthError("invalid_response", {
+    message,
+    ...(provider === undefined ? {} : { provider }),
+  });
+}
+
+/** Where {@link userFromRecord} may look besides the record itself. */
+export interface UserFromRecordOptions {
+  provider?: string;
+  /** Claims `sub` and `email` are used when the record lacks them. */
+  accessToken?: string;
+  /** Last resort for the email (and the id), e.g. the address the user signed in with. */
+  email?: string;
+  /** Field names tried for the id, in order; default `id`, `localId`, `user_id`, `uid`, `sub`. */
+  idKeys?: readonly string[];
+}
+
+const ID_KEYS = ["id", "localId", "user_id", "uid", "sub"] as const;
+// Fields that look like credentials never ride along on the user object.
+const SECRET_KEYS = /token|password|secret/i;
+
+/** Normalises a provider's user record into an {@link AuthUser} (`id` a string, `email` if known). */
+export function userFromRecord(record: unknown, options: UserFromRecordOptions = {}): AuthUser {
+  const fields: Record<string, unknown> =
+    typeof record === "object" && record !== null && !Array.isArray(record)
+      ? Object.fromEntries(Object.entries(record).filter(([key]) => !SECRET_KEYS.test(key)))
+      : {};
+  const claims = options.accessToken === undefined ? undefined : decodeJwt(options.accessToken);
+  let id: string | undefined;
+  for (const key of options.idKeys ?? ID_KEYS) {
+    const candidate = fields[key];
+    if ((typeof candidate === "string" && candidate !== "") || typeof candidate === "number") {
+      id = String(candidate);
+      break;
+    }
+  }
+  const emailField = fields.email;
+  const email =
+    (typeof emailField === "string" && emailField !== "" ? emailField : undefined) ??
+    claims?.email ??
+    options.email;
+  id ??= claims?.sub ?? email;
+  if (id === undefined) {
+    return invalidResponse("The sign-in service reply had no user id.", options.provider);
+  }
+  const user: AuthUser = { ...fields, id };
+  if (email === undefined) delete user.email;
+  else user.email = email;
+  return user;
+}
