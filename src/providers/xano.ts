@@ -1,0 +1,149 @@
+import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
+import type { AuthAdapter, RequestOptions } from "../core/adapter.js";
+import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
+import type { Session } from "../core/types.js";
+import { createHttpClient } from "./http.js";
+import { readPath, requireString, userFromRecord } from "./shared.js";
+
+/** Options for {@link xano}. */
+export interface XanoOptions {
+  /** The API group URL, e.g. `https://x8ki-letl-twmt.n7.xano.io/api:abc123`. */
+  baseUrl: string;
+  /** Endpoint paths under `baseUrl`; defaults `/auth/signup`, `/auth/login`, `/auth/me`. */
+  paths?: { signUp?: string; signIn?: string; me?: string };
+  /** How long an `authToken` lives, as set in Xano (its JWE cannot be read); default 86 400. */
+  tokenTtlSeconds?: number;
+  /** Fixed fields added to every sign-up body, e.g. `{ role: "member" }`. */
+  extraSignUpFields?: Record<string, unknown>;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+type Operation = "signUp" | "signIn" | "getUser";
+
+function paramOf(body: unknown): string {
+  const param = readPath(body, "payload.param");
+  const message = readPath(body, "message");
+  return `${typeof param === "string" ? param : ""} ${typeof message === "string" ? message : ""}`;
+}
+
+/** Maps a Xano `{ code: "ERROR_CODE_…", message }` reply for one operation to a kit code. */
+export function mapXanoCode(
+  operation: Operation,
+  code: string,
+  body: unknown,
+): AuthErrorCode | undefined {
+  switch (code) {
+    case "ERROR_CODE_ACCESS_DENIED":
+    case "ERROR_CODE_UNAUTHORIZED":
+      // Xano's sign-up template rejects an address in use with a precondition (access denied).
+      if (operation === "signUp") return "email_taken";
+      return operation === "signIn" ? "invalid_credentials" : "session_expired";
+    case "ERROR_CODE_INPUT_ERROR": {
+      const where = paramOf(body);
+      if (/email/i.test(where)) return "invalid_email";
+      if (/password/i.test(where))
+        return operation === "signUp" ? "weak_password" : "invalid_credentials";
+      return undefined;
+    }
+    case "ERROR_CODE_TOO_MANY_REQUESTS":
+      return "rate_limited";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An adapter for Xano's built-in auth endpoints: `{ authToken }` replies, the user from
+ * `/auth/me`. Tokens cannot be refreshed; the session lasts `tokenTtlSeconds`.
+ */
+export function xano(options: XanoOptions): AuthAdapter {
+  if (typeof options?.baseUrl !== "string" || options.baseUrl.trim() === "") {
+    throw new AuthError("invalid_config", {
+      provider: "xano",
+      message: 'Invalid xano configuration: "baseUrl" must be a non-empty string.',
+    });
+  }
+  const base = options.baseUrl.trim().replace(/\/+$/, "");
+  const paths = { signUp: "/auth/signup", signIn: "/auth/login", me: "/auth/me", ...options.paths };
+  const ttlMs = (options.tokenTtlSeconds ?? 86_400) * 1000;
+  const clock = options.clock ?? systemClock;
+  const url = (path: string) => `${base}${path.startsWith("/") ? path : `/${path}`}`;
+
+  const client = (operation: Operation) =>
+    createHttpClient({
+      provider: "xano",
+      clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      mapError: (status, body) => {
+        const code = readPath(body, "code");
+        const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
+        // 429 falls through to the generic mapping, which reads Retry-After.
+        if (mapped === undefined || status === 429) return undefined;
+        return new AuthError(mapped, { provider: "xano", status });
+      },
+    });
+
+  const getUser = async (accessToken: string, opts?: RequestOptions) => {
+    const body = await client("getUser").request({
+      url: url(paths.me),
+      method: "GET",
+      headers: { authorization: `Bearer ${accessToken}` },
+      ...(opts?.signal ? { signal: opts.signal } : {}),
+    });
+    return userFromRecord(body, { provider: "xano" });
+  };
+
+  const sessionFrom = async (body: unknown, opts?: RequestOptions): Promise<Session> => {
+    // Take the clock first so the TTL never outlasts the server's own.
+    const issuedAt = clock.now();
+    const accessToken = requireString(readPath(body, "authToken"), "authToken", "xano");
+    const user = await getUser(accessToken, opts);
+    return {
+      accessToken,
+      expiresAt: issuedAt + ttlMs,
+      tokenType: "bearer",
+      user,
+      provider: "xano",
+    };
+  };
+
+  return {
+    name: "xano",
+    capabilities: { signUp: true, refresh: false, revoke: false },
+
+    async signUp(input, opts) {
+      const json = { ...options.extraSignUpFields, ...input };
+      const body = await client("signUp").request({
+        url: url(paths.signUp),
+        json,
+        ...(opts?.signal ? { signal: opts.signal } : {}),
+      });
+      return { kind: "session", session: await sessionFrom(body, opts) };
+    },
+
+    async signIn({ email, password }, opts) {
+      const body = await client("signIn").request({
+        url: url(paths.signIn),
+        json: { email, password },
+        ...(opts?.signal ? { signal: opts.signal } : {}),
+      });
+      return sessionFrom(body, opts);
+    },
+
+    async refresh() {
+      throw new AuthError("not_supported", {
+        provider: "xano",
+        message: "Xano sessions cannot be refreshed; sign in again.",
+      });
+    },
+
+    async signOut() {
+      // Xano keeps no server-side session to revoke; the engine forgets the token.
+    },
+
+    getUser,
+  };
+}
