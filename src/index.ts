@@ -16,7 +16,14 @@ export type {
   SignUpResult,
 } from "./core/adapter.js";
 export type { AuthClient, AuthClientOptions } from "./core/clientTypes.js";
+export { createAuthClient } from "./core/createAuthClient.js";
+export type { PlainAuthError, PlainAuthEvent } from "./core/events.js";
+export { toPlainEvent } from "./core/events.js";
+export type { JwtPayload } from "./core/jwt.js";
+export { decodeJwt, jwtExpiresAt } from "./core/jwt.js";
 export type { Clock, FetchLike, Timers } from "./core/ports.js";
+export type { ResolvedStorage, StorageChoice } from "./core/storage.js";
+export { createMemoryStorage, resolveStorage } from "./core/storage.js";
 export type {
   AuthAction,
   AuthEvent,

@@ -1,0 +1,239 @@
+import { type AuthError, toAuthError } from "./AuthError.js";
+import type { SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
+import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
+import { type CrossTabLink, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
+import { decideStart } from "./decideStart.js";
+import { systemClock, systemTimers } from "./ports.js";
+import { createRefreshController } from "./refreshController.js";
+import { withExpiry } from "./session.js";
+import { createSessionStore } from "./sessionStore.js";
+import { isPromiseLike, resolveStorage, serializeSession } from "./storage.js";
+import type { AuthAction, Session, SignedOutReason } from "./types.js";
+import { onWake } from "./wakeSignals.js";
+
+const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
+
+/**
+ * Creates the framework-free session engine; nothing is read, scheduled or listened to until
+ * `start()` (or a first `getAccessToken()` / `refresh()` / `restore()`, which load lazily).
+ */
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  const { adapter } = options;
+  const storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
+  const clock = options.clock ?? systemClock;
+  const { storage, persistence } = resolveStorage(options.storage ?? "local");
+  const store = createSessionStore({
+    status: "initializing",
+    session: null,
+    error: null,
+    persistence,
+  });
+  const controller = createRefreshController({
+    adapter,
+    store,
+    clock,
+    timers: options.timers ?? systemTimers,
+    marginMs: options.refreshMarginMs ?? 60_000,
+    retry: { baseMs: options.retry?.baseMs ?? 1_000, maxMs: options.retry?.maxMs ?? 30_000 },
+    random: options.random ?? Math.random,
+    commit: (session) => {
+      store.setState({ status: "signed_in", session, error: null });
+      write(session);
+      link?.post({ kind: "session", session, refreshed: true });
+      store.emit({ type: "token_refreshed", session });
+    },
+    end: (reason, error) => endSession(reason, error, true),
+  });
+  let starts = 0;
+  let loaded = false;
+  let loading: Promise<void> | undefined;
+  let link: CrossTabLink | undefined;
+  let removeWake: (() => void) | undefined;
+
+  function write(session: Session | null): void {
+    try {
+      const result =
+        session === null
+          ? storage.removeItem(storageKey)
+          : storage.setItem(storageKey, serializeSession(session));
+      // A full quota or a failing custom store costs persistence, never the session.
+      if (isPromiseLike(result)) Promise.resolve(result).catch(() => {});
+    } catch {}
+  }
+
+  function endSession(reason: SignedOutReason, error: AuthError | null, tellOthers: boolean): void {
+    controller.invalidate();
+    store.setState({ status: "signed_out", session: null, error });
+    if (tellOthers) {
+      write(null);
+      link?.post({ kind: "signed_out", reason });
+    }
+    store.emit({ type: "signed_out", reason });
+  }
+
+  function adopt(session: Session, message: CrossTabMessage | undefined): void {
+    controller.invalidate();
+    controller.noteFresh(session);
+    store.setState({ status: "signed_in", session, error: null });
+    if (message) {
+      write(session);
+      link?.post(message);
+    }
+    controller.reconcile();
+  }
+
+  function applyLoaded(raw: string | null, generation: number): void {
+    loaded = true;
+    loading = undefined;
+    // A sign-in or sign-out that happened while storage was being read wins.
+    if (generation !== controller.generation() || store.getState().status !== "initializing")
+      return;
+    const start = decideStart(raw, options, clock.now());
+    if (start.rewrite === "clear") write(null);
+    if (start.kind === "signed_in") {
+      if (start.rewrite === "write") write(start.session);
+      store.setState({ status: "signed_in", session: start.session });
+    } else if (start.kind === "signed_out") store.setState({ status: "signed_out" });
+    // Otherwise it stays "initializing" until the refresh decides.
+    else void controller.refresh(start.refreshToken, start.session);
+  }
+
+  function ensureLoaded(): Promise<void> | undefined {
+    if (loaded) return undefined;
+    if (loading) return loading;
+    const generation = controller.generation();
+    let raw: string | null | Promise<string | null>;
+    try {
+      raw = storage.getItem(storageKey);
+    } catch {
+      raw = null;
+    }
+    if (!isPromiseLike(raw)) {
+      applyLoaded(raw, generation);
+      return undefined;
+    }
+    loading = Promise.resolve(raw)
+      .catch(() => null)
+      .then((value) => applyLoaded(value, generation));
+    return loading;
+  }
+
+  async function settled(): Promise<Session | null> {
+    await ensureLoaded();
+    const pending = controller.pending();
+    if (pending) await pending;
+    return store.getState().session;
+  }
+
+  function failed(action: AuthAction, thrown: unknown): AuthError {
+    const error = toAuthError(thrown);
+    store.setState({ error });
+    store.emit({ type: "error", action, error });
+    return error;
+  }
+
+  function connect(): void {
+    controller.setActive(true);
+    removeWake = onWake(() => controller.reconcile());
+    if (options.crossTab !== false && persistence === "local") {
+      link = connectCrossTab(storageKey, storage as Storage, {
+        onSession: (session, refreshed) => {
+          if (store.getState().session?.accessToken === session.accessToken) return;
+          const wasSignedIn = store.getState().session !== null;
+          adopt(session, undefined);
+          const type = refreshed && wasSignedIn ? "token_refreshed" : "signed_in";
+          store.emit({ type, session });
+        },
+        onSignedOut: (reason) => {
+          if (store.getState().status === "signed_out") return;
+          endSession(reason, null, false);
+        },
+      });
+    }
+  }
+
+  function disconnect(): void {
+    controller.setActive(false);
+    removeWake?.();
+    link?.close();
+    removeWake = undefined;
+    link = undefined;
+  }
+
+  return {
+    getState: store.getState,
+    subscribe: store.subscribe,
+    onEvent: store.onEvent,
+    start() {
+      starts += 1;
+      if (starts === 1) connect();
+      const loadingNow = ensureLoaded();
+      if (loadingNow) loadingNow.then(() => starts > 0 && controller.reconcile());
+      else controller.reconcile();
+      let stopped = false;
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        starts -= 1;
+        // An in-flight refresh is left to finish: a quick restart (StrictMode) joins it.
+        if (starts === 0) disconnect();
+      };
+    },
+    async signUp(input: SignUpInput): Promise<SignUpResult> {
+      let result: SignUpResult;
+      try {
+        result = await adapter.signUp(input);
+      } catch (thrown) {
+        throw failed("sign_up", thrown);
+      }
+      if (result.kind === "session") {
+        const session = withExpiry(result.session);
+        adopt(session, { kind: "session", session, refreshed: false });
+        store.emit({ type: "signed_up", session, needsConfirmation: false, user: session.user });
+        return { kind: "session", session };
+      }
+      store.setState({ error: null });
+      store.emit({ type: "signed_up", session: null, needsConfirmation: true, user: result.user });
+      return result;
+    },
+    async signIn(input: SignInInput): Promise<Session> {
+      let session: Session;
+      try {
+        session = withExpiry(await adapter.signIn(input));
+      } catch (thrown) {
+        throw failed("sign_in", thrown);
+      }
+      adopt(session, { kind: "session", session, refreshed: false });
+      store.emit({ type: "signed_in", session });
+      return session;
+    },
+    async signOut(): Promise<void> {
+      const { session, status } = store.getState();
+      if (session === null && status === "signed_out") return write(null);
+      endSession("user", null, true);
+      if (session === null) return;
+      try {
+        await adapter.signOut(session);
+      } catch {
+        // Revoking is best-effort: the session is already gone here.
+      }
+    },
+    async refresh() {
+      await ensureLoaded();
+      return controller.refresh();
+    },
+    async getAccessToken() {
+      let session = await settled();
+      if (session === null || !controller.isDue(session)) return session?.accessToken ?? null;
+      controller.reconcile();
+      session = await settled();
+      const expired = session?.expiresAt !== undefined && clock.now() >= session.expiresAt;
+      return session && !expired ? session.accessToken : null;
+    },
+    async restore(refreshToken: string) {
+      const session = await settled();
+      if (session !== null) return session;
+      return controller.refresh(refreshToken);
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { type AuthError, isTransientError, toAuthError } from "./AuthError.js";
+import type { AuthAdapter } from "./adapter.js";
+import type { Clock, Timers } from "./ports.js";
+import { mergeSession } from "./session.js";
+import type { SessionStore } from "./sessionStore.js";
+import { isSession } from "./storage.js";
+import type { Session, SignedOutReason } from "./types.js";
+
+/** What the refresh controller needs from the client around it. */
+export interface RefreshControllerOptions {
+  adapter: AuthAdapter;
+  store: SessionStore;
+  clock: Clock;
+  timers: Timers;
+  marginMs: number;
+  retry: { baseMs: number; maxMs: number };
+  random: () => number;
+  /** Takes a refreshed session: set state, persist, tell other tabs, emit. */
+  commit(session: Session): void;
+  /** Ends the session (calls back into {@link RefreshController.invalidate}). */
+  end(reason: SignedOutReason, error: AuthError | null): void;
+}
+
+/** Keeps one session fresh: single-flight refreshes, scheduling, backoff and expiry. */
+export interface RefreshController {
+  /** Refreshes now, or joins the refresh in flight; resolves to the session afterwards. */
+  refresh(refreshToken?: string, previous?: Session): Promise<Session | null>;
+  /** The refresh in flight, if any. */
+  pending(): Promise<Session | null> | undefined;
+  /** Looks at the clock and refreshes, ends, or (when active) schedules the next check. */
+  reconcile(): void;
+  /** Timers run only while active; an in-flight refresh survives deactivation. */
+  setActive(active: boolean): void;
+  /** Drops the refresh in flight, the timer and the backoff: a newer session has won. */
+  invalidate(): void;
+  /** True when the session should be refreshed (or has expired) by now. */
+  isDue(session: Session): boolean;
+  /** Records that a session just arrived fresh, so a lifetime shorter than the margin is honoured. */
+  noteFresh(session: Session): void;
+  /** Bumped by {@link invalidate}; results started under an older one are dropped. */
+  generation(): number;
+}
+
+// setTimeout overflows above 2^31 - 1 ms and would fire at once.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Creates the {@link RefreshController} for one client. */
+export function createRefreshController(options: RefreshControllerOptions): RefreshController {
+  const { adapter, store, clock, timers, marginMs, retry, random } = options;
+  let generation = 0;
+  let active = false;
+  let inflight: Promise<Session | null> | undefined;
+  let timer: unknown;
+  let backoff: { attempt: number; retryAt: number } | undefined;
+  const receivedAt = new WeakMap<Session, number>();
+
+  function noteFresh(session: Session): void {
+    receivedAt.set(session, clock.now());
+  }
+
+  function marginFor(session: Session, expiresAt: number): number {
+    const received = receivedAt.get(session);
+    // A token that lives shorter than the margin would otherwise be refreshed in a loop.
+    return received === undefined ? marginMs : Math.min(marginMs, (expiresAt - received) / 2);
+  }
+
+  function clearTimer(): void {
+    if (timer === undefined) return;
+    timers.clearTimeout(timer);
+    timer = undefined;
+  }
+
+  function scheduleAt(dueAt: number): void {
+    clearTimer();
+    if (!active) return;
+    const delay = Math.min(Math.max(0, dueAt - clock.now()), MAX_TIMER_MS);
+    // The callback re-reads the clock: a timer that fired late (a laptop that slept) or
+    // early (a capped delay) is judged by the time it is now, not the time it was due.
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      reconcile();
+    }, delay);
+  }
+
+  function backoffDelay(attempt: number, error: AuthError): number {
+    const ceiling = Math.min(retry.maxMs, retry.baseMs * 2 ** attempt);
+    const jittered = ceiling * (0.5 + 0.5 * random());
+    return Math.max(jittered, error.retryAfterMs ?? 0);
+  }
+
+  function fail(error: AuthError, previous: Session | null): void {
+    const state = store.getState();
+    store.setState({ error, status: previous ? "signed_in" : state.status });
+    store.emit({ type: "error", action: "refresh", error });
+    const now = clock.now();
+    const expiresAt = previous?.expiresAt;
+    if (!isTransientError(error)) {
+      options.end("revoked", error);
+      return;
+    }
+    if (!previous || (expiresAt !== undefined && now >= expiresAt)) {
+      options.end("expired", error);
+      return;
+    }
+    const attempt = backoff ? backoff.attempt + 1 : 0;
+    backoff = { attempt, retryAt: now + backoffDelay(attempt, error) };
+    if (expiresAt !== undefined) scheduleAt(Math.min(backoff.retryAt, expiresAt));
+  }
+
+  async function attempt(token: string, started: number, previous: Session | null) {
+    let next: unknown;
+    try {
+      next = await adapter.refresh(token);
+      if (!isSession(next)) throw toAuthError(undefined, "invalid_response");
+    } catch (thrown) {
+      if (started === generation) fail(toAuthError(thrown, "refresh_failed"), previous);
+      return store.getState().session;
+    }
+    // A sign-out, sign-in or another tab's session arrived meanwhile: it wins.
+    if (started !== generation) return store.getState().session;
+    backoff = undefined;
+    inflight = undefined;
+    const session = mergeSession(previous ?? undefined, next, token);
+    noteFresh(session);
+    options.commit(session);
+    reconcile();
+    return session;
+  }
+
+  function refresh(refreshToken?: string, previous?: Session): Promise<Session | null> {
+    if (inflight) return inflight;
+    const state = store.getState();
+    const base = previous ?? state.session;
+    const token = refreshToken ?? base?.refreshToken;
+    if (token === undefined) {
+      reconcile();
+      return Promise.resolve(store.getState().session);
+    }
+    clearTimer();
+    store.setState({ status: state.status === "initializing" ? "initializing" : "refreshing" });
+    const promise = attempt(token, generation, base).finally(() => {
+      if (inflight === promise) inflight = undefined;
+    });
+    inflight = promise;
+    return promise;
+  }
+
+  function reconcile(): void {
+    if (inflight) return;
+    const { session, error } = store.getState();
+    if (!session || session.expiresAt === undefined) {
+      clearTimer();
+      return;
+    }
+    const { expiresAt, refreshToken } = session;
+    const now = clock.now();
+    if (backoff && now < backoff.retryAt) {
+      // Waiting out a transient failure: the session lives only as long as its access token.
+      if (now >= expiresAt) options.end("expired", error);
+      else scheduleAt(Math.min(backoff.retryAt, expiresAt));
+    } else if (refreshToken === undefined) {
+      if (now >= expiresAt) options.end("expired", null);
+      else scheduleAt(expiresAt);
+    } else {
+      const dueAt = expiresAt - marginFor(session, expiresAt);
+      if (now >= dueAt) void refresh();
+      else scheduleAt(dueAt);
+    }
+  }
+
+  return {
+    refresh,
+    pending: () => inflight,
+    reconcile,
+    setActive(next) {
+      active = next;
+      if (!active) clearTimer();
+    },
+    invalidate() {
+      generation += 1;
+      inflight = undefined;
+      backoff = undefined;
+      clearTimer();
+    },
+    noteFresh,
+    isDue(session) {
+      const { expiresAt } = session;
+      return expiresAt !== undefined && clock.now() >= expiresAt - marginFor(session, expiresAt);
+    },
+    generation: () => generation,
+  };
+}
