@@ -1,0 +1,191 @@
+import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
+import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
+import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
+import type { AuthUser, Session } from "../core/types.js";
+import { createHttpClient, type HttpRequest } from "./http.js";
+import { expiresAtFrom, readPath, requireString, userFromRecord } from "./shared.js";
+
+/** Options for {@link firebase}. */
+export interface FirebaseOptions {
+  /** The project's Web API key (public by design; it identifies the project, not a user). */
+  apiKey: string;
+  /** `host:port` of a Firebase Auth Emulator, e.g. `127.0.0.1:9099`; production when absent. */
+  emulatorHost?: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+/** Identity Toolkit / Secure Token error codes the adapter maps; others become `provider_error`. */
+export const FIREBASE_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
+  EMAIL_EXISTS: "email_taken",
+  WEAK_PASSWORD: "weak_password",
+  INVALID_EMAIL: "invalid_email",
+  MISSING_EMAIL: "invalid_email",
+  MISSING_PASSWORD: "invalid_credentials",
+  INVALID_PASSWORD: "invalid_credentials",
+  EMAIL_NOT_FOUND: "invalid_credentials",
+  INVALID_LOGIN_CREDENTIALS: "invalid_credentials",
+  USER_DISABLED: "user_disabled",
+  INVALID_REFRESH_TOKEN: "session_expired",
+  MISSING_REFRESH_TOKEN: "session_expired",
+  TOKEN_EXPIRED: "session_expired",
+  USER_NOT_FOUND: "session_expired",
+  INVALID_ID_TOKEN: "session_expired",
+  TOO_MANY_ATTEMPTS_TRY_LATER: "rate_limited",
+  INVALID_API_KEY: "invalid_config",
+  API_KEY_INVALID: "invalid_config",
+  OPERATION_NOT_ALLOWED: "invalid_config",
+  PROJECT_NOT_FOUND: "invalid_config",
+  CONFIGURATION_NOT_FOUND: "invalid_config",
+};
+
+type Operation = "signUp" | "signIn" | "refresh" | "getUser";
+
+/** The code before `" : "` in Firebase's `error.message` (e.g. `WEAK_PASSWORD : Password …`). */
+export function firebaseErrorCode(body: unknown): string | undefined {
+  const message = readPath(body, "error.message");
+  if (typeof message !== "string") return undefined;
+  const code = message.split(" : ")[0]?.trim();
+  return code ? code : undefined;
+}
+
+function mapFirebaseError(operation: Operation, status: number, body: unknown) {
+  const code = firebaseErrorCode(body);
+  // Google's API gateway words a bad key as free text with reason API_KEY_INVALID.
+  const reason =
+    readPath(body, "error.details.0.reason") ?? readPath(body, "error.errors.0.reason");
+  let mapped = code === undefined ? undefined : FIREBASE_ERROR_CODES[code];
+  if (mapped === undefined && reason === "API_KEY_INVALID") mapped = "invalid_config";
+  // A real 429 is left to the shared mapping, which reads Retry-After; Firebase itself
+  // sends TOO_MANY_ATTEMPTS_TRY_LATER with a 400.
+  if (status === 429) return undefined;
+  // Any other 400 on refresh means the refresh token itself was refused.
+  if (mapped === undefined && operation === "refresh" && status === 400) mapped = "session_expired";
+  if (mapped === undefined) return undefined;
+  const reasons = mapped === "weak_password" ? weakPasswordReasons(body) : undefined;
+  return new AuthError(mapped, { provider: "firebase", status, ...(reasons ? { reasons } : {}) });
+}
+
+// The detail after " : " is Firebase's own fixed wording (e.g. the minimum length).
+function weakPasswordReasons(body: unknown): string[] | undefined {
+  const message = readPath(body, "error.message");
+  if (typeof message !== "string") return undefined;
+  const detail = message.split(" : ").slice(1).join(" : ").trim();
+  return detail ? [detail] : undefined;
+}
+
+function requireOptions(options: FirebaseOptions): void {
+  if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
+    throw new AuthError("invalid_config", {
+      provider: "firebase",
+      message: 'Invalid firebase configuration: "apiKey" must be a non-empty string.',
+    });
+  }
+  const host = options.emulatorHost;
+  if (host !== undefined && (typeof host !== "string" || !/^[\w.-]+:\d+$/.test(host))) {
+    throw new AuthError("invalid_config", {
+      provider: "firebase",
+      message: 'Invalid firebase configuration: "emulatorHost" must look like "127.0.0.1:9099".',
+    });
+  }
+}
+
+/** An adapter for Firebase Authentication's REST API (email + password) over plain `fetch`. */
+export function firebase(options: FirebaseOptions): AuthAdapter {
+  requireOptions(options);
+  const clock = options.clock ?? systemClock;
+  const root = options.emulatorHost ? `http://${options.emulatorHost}/` : "https://";
+  const identity = `${root}identitytoolkit.googleapis.com/v1`;
+  const secureToken = `${root}securetoken.googleapis.com/v1`;
+  const key = `key=${encodeURIComponent(options.apiKey)}`;
+
+  const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
+    createHttpClient({
+      provider: "firebase",
+      clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      mapError: (status, body) => mapFirebaseError(operation, status, body),
+    }).request({ ...req, ...(signal ? { signal } : {}) });
+
+  const toSession = (
+    fields: { idToken: unknown; refreshToken: unknown; expiresIn: unknown },
+    record: unknown,
+  ): Session => {
+    const accessToken = requireString(fields.idToken, "idToken", "firebase");
+    const refreshToken = requireString(fields.refreshToken, "refreshToken", "firebase");
+    const expiresAt = expiresAtFrom({ expiresIn: fields.expiresIn, accessToken, now: clock.now() });
+    return {
+      accessToken,
+      refreshToken,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+      tokenType: "bearer",
+      user: userFromRecord(record, { provider: "firebase", accessToken }),
+      provider: "firebase",
+    };
+  };
+
+  // signUp and signInWithPassword answer in camelCase with the user's fields beside the tokens.
+  const passwordSession = (body: unknown): Session =>
+    toSession(
+      {
+        idToken: readPath(body, "idToken"),
+        refreshToken: readPath(body, "refreshToken"),
+        expiresIn: readPath(body, "expiresIn"),
+      },
+      { localId: readPath(body, "localId"), email: readPath(body, "email") },
+    );
+
+  return {
+    name: "firebase",
+    capabilities: { signUp: true, refresh: true, revoke: false },
+
+    async signUp({ email, password }, opts?: RequestOptions): Promise<SignUpResult> {
+      const json = { email, password, returnSecureToken: true };
+      const body = await call(
+        "signUp",
+        { url: `${identity}/accounts:signUp?${key}`, json },
+        opts?.signal,
+      );
+      return { kind: "session", session: passwordSession(body) };
+    },
+
+    async signIn({ email, password }, opts) {
+      const json = { email, password, returnSecureToken: true };
+      const url = `${identity}/accounts:signInWithPassword?${key}`;
+      return passwordSession(await call("signIn", { url, json }, opts?.signal));
+    },
+
+    async refresh(refreshToken, opts) {
+      const form = { grant_type: "refresh_token", refresh_token: refreshToken };
+      const body = await call(
+        "refresh",
+        { url: `${secureToken}/token?${key}`, form },
+        opts?.signal,
+      );
+      // The Secure Token API answers in snake_case and never rotates on the emulator.
+      return toSession(
+        {
+          idToken: readPath(body, "id_token"),
+          refreshToken: readPath(body, "refresh_token") ?? refreshToken,
+          expiresIn: readPath(body, "expires_in"),
+        },
+        { localId: readPath(body, "user_id") },
+      );
+    },
+
+    // Firebase has no client-side revoke endpoint; the engine forgets the tokens locally.
+    async signOut() {},
+
+    async getUser(accessToken, opts): Promise<AuthUser> {
+      const url = `${identity}/accounts:lookup?${key}`;
+      const body = await call("getUser", { url, json: { idToken: accessToken } }, opts?.signal);
+      const record = readPath(body, "users.0");
+      if (record === undefined) {
+        throw new AuthError("session_expired", { provider: "firebase" });
+      }
+      return userFromRecord(record, { provider: "firebase", accessToken });
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
+import type { AuthAdapter, RequestOptions, SignUpInput, SignUpResult } from "../core/adapter.js";
+import { decodeJwt } from "../core/jwt.js";
+import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
+import type { AuthUser, Session } from "../core/types.js";
+import { createHttpClient, type HttpRequest } from "./http.js";
+import { expiresAtFrom, readPath, requireString, userFromRecord } from "./shared.js";
+
+/** Options for {@link oauth2}. */
+export interface OAuth2Options {
+  /** The token endpoint (RFC 6749 §3.2). */
+  tokenUrl: string;
+  clientId: string;
+  /** Only for confidential clients; anything shipped to a browser is public. */
+  clientSecret?: string;
+  /** Space-separated; include `openid email` to get the user from an ID token. */
+  scope?: string;
+  /** Auth0's API identifier, sent as `audience`. */
+  audience?: string;
+  /** RFC 7009 revocation endpoint; sign-out revokes the refresh token when given. */
+  revokeUrl?: string;
+  /** Auth0-style `dbconnections/signup` URL; sign-up is unsupported without it. */
+  signUpUrl?: string;
+  /** Auth0 database connection name; default `Username-Password-Authentication`. */
+  connection?: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+/** OAuth `error` values (and Auth0 sign-up `code`s) the adapter maps; others become `provider_error`. */
+export const OAUTH2_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
+  invalid_client: "invalid_config",
+  unauthorized_client: "invalid_config",
+  unsupported_grant_type: "invalid_config",
+  invalid_scope: "invalid_config",
+  too_many_attempts: "rate_limited",
+  user_exists: "email_taken",
+  username_exists: "email_taken",
+  invalid_password: "weak_password",
+  password_strength_error: "weak_password",
+  password_dictionary_error: "weak_password",
+  password_no_user_info_error: "weak_password",
+  PasswordStrengthError: "weak_password",
+};
+
+type Operation = "signUp" | "signIn" | "refresh" | "signOut";
+
+const DEFAULT_CONNECTION = "Username-Password-Authentication";
+// Auth0 sign-up takes these profile fields at the top level; other extras go in user_metadata.
+const PROFILE_FIELDS = ["username", "given_name", "family_name", "name", "nickname", "picture"];
+
+function errorCodeOf(body: unknown): string | undefined {
+  for (const path of ["error", "code", "name"]) {
+    const value = readPath(body, path);
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
+
+// Auth0 describes a weak password as rules such as "At least %d characters in length".
+function passwordRules(body: unknown): string[] | undefined {
+  const rules = readPath(body, "description.rules");
+  if (!Array.isArray(rules)) return undefined;
+  const reasons = rules.flatMap((rule: unknown) => {
+    if (typeof rule === "string") return [rule];
+    const message = readPath(rule, "message");
+    if (typeof message !== "string" || readPath(rule, "verified") === true) return [];
+    const format = readPath(rule, "format");
+    const values = Array.isArray(format) ? format.map(String) : [];
+    return [message.replace(/%d|%s/g, () => values.shift() ?? "")];
+  });
+  return reasons.length > 0 ? reasons : undefined;
+}
+
+function mapOAuth2Error(operation: Operation, status: number, body: unknown) {
+  // A 429 is left to the shared mapping, which reads Retry-After.
+  if (status === 429) return undefined;
+  const code = errorCodeOf(body);
+  let mapped = code === undefined ? undefined : OAUTH2_ERROR_CODES[code];
+  if (code === "invalid_grant") {
+    mapped = operation === "refresh" ? "session_expired" : "invalid_credentials";
+  }
+  if (mapped === undefined) return undefined;
+  const reasons = mapped === "weak_password" ? passwordRules(body) : undefined;
+  return new AuthError(mapped, { provider: "oauth2", status, ...(reasons ? { reasons } : {}) });
+}
+
+// URL.canParse is too new for some browsers the widget runs in.
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function requireOptions(options: OAuth2Options): void {
+  const fail = (message: string) => {
+    throw new AuthError("invalid_config", {
+      provider: "oauth2",
+      message: `Invalid oauth2 configuration: ${message}.`,
+    });
+  };
+  for (const field of ["tokenUrl", "revokeUrl", "signUpUrl"] as const) {
+    const value = options?.[field];
+    if (value === undefined && field !== "tokenUrl") continue;
+    if (typeof value !== "string" || !isUrl(value)) fail(`"${field}" must be a URL`);
+  }
+  if (typeof options.clientId !== "string" || options.clientId.trim() === "") {
+    fail('"clientId" must be a non-empty string');
+  }
+}
+
+function signUpBody(input: SignUpInput, clientId: string, connection: string) {
+  const { email, password, ...extra } = input;
+  const body: Record<string, unknown> = { client_id: clientId, email, password, connection };
+  const metadata: Record<string, string> = {};
+  for (const [name, value] of Object.entries(extra)) {
+    if (typeof value !== "string") continue;
+    if (PROFILE_FIELDS.includes(name)) body[name] = value;
+    else metadata[name] = value;
+  }
+  if (Object.keys(metadata).length > 0) body.user_metadata = metadata;
+  return body;
+}
+
+/**
+ * An adapter for any OAuth 2.0 server with the password and refresh grants (Auth0, Keycloak,
+ * Okta…): RFC 6749 §4.3 sign-in, §6 refresh, RFC 7009 revoke, Auth0-style sign-up.
+ */
+export function oauth2(options: OAuth2Options): AuthAdapter {
+  requireOptions(options);
+  const clock = options.clock ?? systemClock;
+  const client: Record<string, string> = { client_id: options.clientId };
+  if (options.clientSecret) client.client_secret = options.clientSecret;
+
+  const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
+    createHttpClient({
+      provider: "oauth2",
+      clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      mapError: (status, body) => mapOAuth2Error(operation, status, body),
+    }).request({ ...req, ...(signal ? { signal } : {}) });
+
+  const toSession = (body: unknown, fallback: { email?: string; refreshToken?: string }) => {
+    const accessToken = requireString(readPath(body, "access_token"), "access_token", "oauth2");
+    const newRefresh = readPath(body, "refresh_token");
+    const refreshToken =
+      typeof newRefresh === "string" && newRefresh !== "" ? newRefresh : fallback.refreshToken;
+    const expiresAt = expiresAtFrom({
+      expiresIn: readPath(body, "expires_in"),
+      accessToken,
+      now: clock.now(),
+    });
+    const tokenType = readPath(body, "token_type");
+    const session: Session = {
+      accessToken,
+      ...(refreshToken === undefined ? {} : { refreshToken }),
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+      tokenType: typeof tokenType === "string" ? tokenType : "bearer",
+      user: userOf(readPath(body, "id_token"), accessToken, fallback.email),
+      provider: "oauth2",
+    };
+    return session;
+  };
+
+  const grant = (form: Record<string, string>) => {
+    const full: Record<string, string> = { ...form, ...client };
+    if (options.scope) full.scope = options.scope;
+    if (options.audience) full.audience = options.audience;
+    return { url: options.tokenUrl, form: full };
+  };
+
+  const signIn = async (
+    email: string,
+    password: string,
+    operation: Operation,
+    signal?: AbortSignal,
+  ) => {
+    const req = grant({ grant_type: "password", username: email, password });
+    return toSession(await call(operation, req, signal), { email });
+  };
+
+  return {
+    name: "oauth2",
+    capabilities: {
+      signUp: options.signUpUrl !== undefined,
+      refresh: true,
+      revoke: options.revokeUrl !== undefined,
+    },
+
+    async signUp(input, opts?: RequestOptions): Promise<SignUpResult> {
+      if (options.signUpUrl === undefined) {
+        throw new AuthError("not_supported", { provider: "oauth2" });
+      }
+      const json = signUpBody(input, options.clientId, options.connection ?? DEFAULT_CONNECTION);
+      await call("signUp", { url: options.signUpUrl, json }, opts?.signal);
+      const session = await signIn(input.email, input.password, "signIn", opts?.signal);
+      return { kind: "session", session };
+    },
+
+    signIn: ({ email, password }, opts) => signIn(email, password, "signIn", opts?.signal),
+
+    async refresh(refreshToken, opts) {
+      const req = grant({ grant_type: "refresh_token", refresh_token: refreshToken });
+      return toSession(await call("refresh", req, opts?.signal), { refreshToken });
+    },
+
+    async signOut(session, opts) {
+      if (options.revokeUrl === undefined) return;
+      const token = session.refreshToken ?? session.accessToken;
+      const hint = session.refreshToken === undefined ? "access_token" : "refresh_token";
+      const form = { token, token_type_hint: hint, ...client };
+      await call("signOut", { url: options.revokeUrl, form, allowEmpty: true }, opts?.signal);
+    },
+  };
+}
+
+// The ID token names the user; failing that a JWT access token may. An opaque-token refresh
+// yields an empty id, which the engine treats as "keep the user you had".
+function userOf(idToken: unknown, accessToken: string, email: string | undefined): AuthUser {
+  const token = typeof idToken === "string" && decodeJwt(idToken) ? idToken : accessToken;
+  const claims = decodeJwt(token);
+  if (claims?.sub === undefined && email === undefined) return { id: "" };
+  const record = claims?.sub === undefined ? {} : { id: claims.sub };
+  return userFromRecord(record, {
+    provider: "oauth2",
+    accessToken: token,
+    ...(email === undefined ? {} : { email }),
+  });
+}
