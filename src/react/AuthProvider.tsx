@@ -1,0 +1,75 @@
+import { QueryClient, QueryClientContext } from "@tanstack/react-query";
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { AuthAdapter } from "../core/adapter.js";
+import type { AuthClient, AuthClientOptions } from "../core/clientTypes.js";
+import { createAuthClient } from "../core/createAuthClient.js";
+import { type PlainAuthEvent, toPlainEvent } from "../core/events.js";
+import { createAdapter } from "../providers/createAdapter.js";
+import { AuthContext, type AuthContextValue } from "./AuthContext.js";
+import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
+
+/** Props of {@link AuthProvider}: where the engine comes from, its options, and messages. */
+export interface AuthProviderProps {
+  /** The provider adapter, e.g. `supabase({ url, anonKey })`. */
+  adapter?: AuthAdapter;
+  /** A JSON adapter config, e.g. `{ type: "supabase", url, anonKey }`, used when no adapter is given. */
+  config?: Parameters<typeof createAdapter>[0];
+  /** An engine made elsewhere with `createAuthClient`; the provider starts it but does not create one. */
+  client?: AuthClient;
+  storage?: AuthClientOptions["storage"];
+  refreshMarginMs?: number;
+  initialSession?: AuthClientOptions["initialSession"];
+  initialRefreshToken?: string;
+  /** Called with every token event as a plain JSON object. */
+  onEvent?: (event: PlainAuthEvent) => void;
+  /** Overrides for any user-visible text, for every component below. */
+  messages?: AuthMessagesOverride;
+  /** The QueryClient for the provider's mutations; default the host app's, else a private one. */
+  queryClient?: QueryClient;
+  children?: ReactNode;
+}
+
+function createEngine(props: AuthProviderProps): AuthClient {
+  if (props.client) return props.client;
+  const adapter = props.adapter ?? (props.config ? createAdapter(props.config) : undefined);
+  if (!adapter) throw new Error("<AuthProvider> needs an adapter, a config or a client");
+  const options: AuthClientOptions = { adapter };
+  if (props.storage !== undefined) options.storage = props.storage;
+  if (props.refreshMarginMs !== undefined) options.refreshMarginMs = props.refreshMarginMs;
+  if (props.initialSession !== undefined) options.initialSession = props.initialSession;
+  if (props.initialRefreshToken !== undefined)
+    options.initialRefreshToken = props.initialRefreshToken;
+  return createAuthClient(options);
+}
+
+/**
+ * Owns one session engine for the tree below: restores and refreshes the session on mount
+ * (once, even under StrictMode) and shares it with `useAuth` and the forms.
+ * @example
+ * <AuthProvider config={{ type: "supabase", url, anonKey }}><LoginForm /></AuthProvider>
+ */
+export function AuthProvider(props: AuthProviderProps): ReactNode {
+  // Created once: later changes to adapter/config/options do not replace a live session.
+  const [client] = useState(() => createEngine(props));
+  const hostQueryClient = useContext(QueryClientContext);
+  const ownQueryClient = useRef<QueryClient | null>(null);
+  let queryClient = props.queryClient ?? hostQueryClient;
+  if (!queryClient) {
+    ownQueryClient.current ??= new QueryClient();
+    queryClient = ownQueryClient.current;
+  }
+
+  const onEvent = useRef(props.onEvent);
+  onEvent.current = props.onEvent;
+  // Subscribed before start() so no event of the first refresh is missed.
+  useEffect(() => client.onEvent((event) => onEvent.current?.(toPlainEvent(event))), [client]);
+  // start() returns stop(); a second start joins a refresh in flight, so StrictMode refreshes once.
+  useEffect(() => client.start(), [client]);
+
+  const { messages } = props;
+  const value = useMemo<AuthContextValue>(
+    () => ({ client, queryClient, messages: mergeMessages(DEFAULT_MESSAGES, messages) }),
+    [client, queryClient, messages],
+  );
+  return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
+}

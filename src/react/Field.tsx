@@ -1,0 +1,111 @@
+import { type CSSProperties, type ReactNode, useId, useState } from "react";
+import type { Control, FieldValues, UseFormRegisterReturn } from "react-hook-form";
+import { useWatch } from "react-hook-form";
+import type { AuthMessages } from "./messages.js";
+import type { PasswordRule } from "./schemas.js";
+
+// Hidden from sight but read aloud; inline so it holds for `unstyled` forms too.
+const srOnly: CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clipPath: "inset(50%)",
+  whiteSpace: "nowrap",
+};
+
+/** Props of {@link Field}. */
+export interface FieldProps {
+  label: string;
+  registration: UseFormRegisterReturn;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+  error?: string | undefined;
+  /** Sits on the label's line, e.g. the show-password toggle. */
+  labelAction?: ReactNode;
+  /** Renders help below the input; gets the id the input's aria-describedby points to. */
+  hint?: ((id: string) => ReactNode) | undefined;
+}
+
+/** A labelled input wired to react-hook-form, with aria-invalid and aria-describedby. */
+export function Field(props: FieldProps): ReactNode {
+  const id = useId();
+  const hintId = `${id}h`;
+  const errorId = `${id}e`;
+  const describedBy = [props.hint && hintId, props.error && errorId].filter(Boolean).join(" ");
+  return (
+    <div className="aak-field">
+      <div className="aak-label-row">
+        <label className="aak-label" htmlFor={id}>
+          {props.label}
+        </label>
+        {props.labelAction}
+      </div>
+      <input
+        {...props.registration}
+        id={id}
+        className="aak-input"
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        aria-required={props.required || undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.hint?.(hintId)}
+      {props.error && (
+        <p id={errorId} className="aak-field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Props of {@link PasswordField}. */
+export interface PasswordFieldProps extends Omit<FieldProps, "type" | "labelAction"> {
+  messages: AuthMessages;
+}
+
+/** A password input with a show/hide toggle button (aria-pressed). */
+export function PasswordField({ messages, ...props }: PasswordFieldProps): ReactNode {
+  const [visible, setVisible] = useState(false);
+  const toggle = (
+    <button
+      type="button"
+      className="aak-toggle"
+      aria-pressed={visible}
+      onClick={() => setVisible((v) => !v)}
+    >
+      {visible ? messages.hidePassword : messages.showPassword}
+    </button>
+  );
+  return <Field {...props} type={visible ? "text" : "password"} labelAction={toggle} />;
+}
+
+/** Props of {@link PasswordHints}. */
+export interface PasswordHintsProps {
+  id: string;
+  control: Control<FieldValues>;
+  rules: PasswordRule[];
+  messages: AuthMessages;
+}
+
+/** The password policy as a list of hints, each marked met or unmet while the user types. */
+export function PasswordHints({ id, control, rules, messages }: PasswordHintsProps): ReactNode {
+  // Watching here, not in the form, keeps keystrokes from re-rendering the whole form.
+  const password = String(useWatch({ control, name: "password" }) ?? "");
+  return (
+    <ul id={id} className="aak-hints">
+      {rules.map((rule) => {
+        const met = rule.test(password);
+        return (
+          <li key={rule.text} className="aak-hint" data-met={met}>
+            {rule.text}
+            <span style={srOnly}> {met ? messages.hintMet : messages.hintUnmet}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

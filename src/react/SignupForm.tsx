@@ -1,0 +1,150 @@
+import { type ReactNode, useMemo, useState } from "react";
+import { type FieldValues, useForm } from "react-hook-form";
+import { type AuthError, toAuthError } from "../core/AuthError.js";
+import type { SignUpInput, SignUpResult } from "../core/adapter.js";
+import { Field, PasswordField, PasswordHints } from "./Field.js";
+import { type AuthMessagesOverride, errorText } from "./messages.js";
+import {
+  createSignupSchema,
+  DEFAULT_PASSWORD_POLICY,
+  type ExtraField,
+  type PasswordPolicy,
+  passwordRules,
+  type SchemaOption,
+  schemaResolver,
+} from "./schemas.js";
+import { useKitStyles } from "./styles.js";
+import { useSignUp } from "./useAuthMutations.js";
+import { useFormMessages } from "./useFormMessages.js";
+import { useGuardedSubmit } from "./useGuardedSubmit.js";
+
+const NO_FIELDS: readonly ExtraField[] = [];
+
+/** Props of {@link SignupForm}. */
+export interface SignupFormProps {
+  /** Called with the result: a session, or `confirmation_required` (the form then says so). */
+  onSuccess?: (result: SignUpResult) => void;
+  onError?: (error: AuthError) => void;
+  /** Password rules, shown as hints while typing; default at least 8 characters. */
+  passwordPolicy?: PasswordPolicy;
+  /** Asks for the password twice. */
+  confirmPassword?: boolean;
+  /** More inputs (e.g. a name), sent to `signUp` under their `name`. */
+  extraFields?: readonly ExtraField[];
+  messages?: AuthMessagesOverride;
+  /** A replacement schema, or `(base) => extended` to add rules to the default one. */
+  schema?: SchemaOption<ReturnType<typeof createSignupSchema>>;
+  unstyled?: boolean;
+  className?: string;
+}
+
+/**
+ * A sign-up form with a configurable password policy, optional confirmation and extra
+ * fields; shows a "check your email" message when the provider asks for confirmation.
+ * @example
+ * <SignupForm passwordPolicy={{ minLength: 10, requireDigit: true }} confirmPassword />
+ */
+export function SignupForm(props: SignupFormProps): ReactNode {
+  const { onSuccess, onError, schema, extraFields = NO_FIELDS } = props;
+  const policy = props.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
+  const m = useFormMessages(props.messages);
+  const root = useKitStyles(props.unstyled);
+  const signUp = useSignUp();
+  const [checkEmail, setCheckEmail] = useState(false);
+  const rules = useMemo(() => passwordRules(policy, m), [policy, m]);
+  const resolver = useMemo(
+    () => schemaResolver(schema, createSignupSchema(policy, m, extraFields)),
+    [schema, policy, m, extraFields],
+  );
+  const defaultValues: FieldValues = { email: "", password: "" };
+  for (const field of extraFields) defaultValues[field.name] = "";
+  if (props.confirmPassword) defaultValues.confirmPassword = "";
+  const { register, handleSubmit, formState, control } = useForm({ resolver, defaultValues });
+  const handlers = useGuardedSubmit(
+    handleSubmit(async ({ confirmPassword: _, ...input }) => {
+      let result: SignUpResult;
+      try {
+        result = await signUp.mutateAsync(input as SignUpInput);
+      } catch (error) {
+        onError?.(toAuthError(error));
+        return;
+      }
+      if (result.kind === "confirmation_required") setCheckEmail(true);
+      onSuccess?.(result);
+    }),
+  );
+  const className = props.className ?? "";
+  if (checkEmail) {
+    return (
+      <div
+        className={`${root}aak-status ${className}`.trim()}
+        role="status"
+        tabIndex={-1}
+        ref={(node) => node?.focus()}
+      >
+        {m.checkEmail}
+      </div>
+    );
+  }
+  const { errors } = formState;
+  const error = (name: string) => errors[name]?.message as string | undefined;
+  const pending = signUp.isPending;
+  return (
+    <form
+      className={`${root}aak-form ${className}`.trim()}
+      noValidate
+      aria-busy={pending}
+      onSubmit={handlers.onSubmit}
+      onKeyDown={handlers.onKeyDown}
+    >
+      {extraFields.map((field) => (
+        <Field
+          key={field.name}
+          label={field.label}
+          type={field.type ?? "text"}
+          autoComplete={field.autoComplete ?? "off"}
+          required={field.required ?? false}
+          registration={register(field.name)}
+          error={error(field.name)}
+        />
+      ))}
+      <Field
+        label={m.emailLabel}
+        type="email"
+        autoComplete="email"
+        required
+        registration={register("email")}
+        error={error("email")}
+      />
+      <PasswordField
+        label={m.passwordLabel}
+        autoComplete="new-password"
+        required
+        messages={m}
+        registration={register("password")}
+        error={error("password")}
+        hint={
+          rules.length > 0
+            ? (id) => <PasswordHints id={id} control={control} rules={rules} messages={m} />
+            : undefined
+        }
+      />
+      {props.confirmPassword && (
+        <PasswordField
+          label={m.confirmPasswordLabel}
+          autoComplete="new-password"
+          required
+          messages={m}
+          registration={register("confirmPassword")}
+          error={error("confirmPassword")}
+        />
+      )}
+      <p className="aak-error" role="alert">
+        {signUp.error ? errorText(m, signUp.error) : ""}
+      </p>
+      <button type="submit" className="aak-button" disabled={pending} onClick={handlers.onClick}>
+        {pending ? m.signingUp : m.signUp}
+      </button>
+    </form>
+  );
+}

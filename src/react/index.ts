@@ -1,0 +1,23 @@
+export type { AuthContextValue } from "./AuthContext.js";
+export { AuthProvider, type AuthProviderProps } from "./AuthProvider.js";
+export { LoginForm, type LoginFormProps } from "./LoginForm.js";
+export { LogoutButton, type LogoutButtonProps } from "./LogoutButton.js";
+export {
+  type AuthMessages,
+  type AuthMessagesOverride,
+  DEFAULT_MESSAGES,
+  mergeMessages,
+} from "./messages.js";
+export { SignupForm, type SignupFormProps } from "./SignupForm.js";
+export {
+  createLoginSchema,
+  createSignupSchema,
+  DEFAULT_PASSWORD_POLICY,
+  type ExtraField,
+  type FormSchema,
+  type PasswordPolicy,
+  type SchemaOption,
+} from "./schemas.js";
+export { AUTH_KIT_CSS, injectStyles } from "./styles.js";
+export { type UseAuthResult, useAuth } from "./useAuth.js";
+export { useSignIn, useSignOut, useSignUp } from "./useAuthMutations.js";

@@ -1,0 +1,111 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldValues, Resolver } from "react-hook-form";
+import * as z from "zod/mini";
+import type { $ZodType } from "zod/v4/core";
+import { type AuthMessages, DEFAULT_MESSAGES, format } from "./messages.js";
+
+/** Which passwords the sign-up form accepts; each rule is also shown as a hint. */
+export interface PasswordPolicy {
+  minLength?: number;
+  requireLowercase?: boolean;
+  requireUppercase?: boolean;
+  requireDigit?: boolean;
+  requireSymbol?: boolean;
+}
+
+/** An extra sign-up field, passed through to `signUp` under its `name`. */
+export interface ExtraField {
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+}
+
+/** One password rule as shown to the user. */
+export interface PasswordRule {
+  text: string;
+  test: (password: string) => boolean;
+}
+
+/** The policy used when none is given. */
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8 };
+
+/** The rules of a policy, in display order, with their hint texts. */
+export function passwordRules(policy: PasswordPolicy, messages: AuthMessages): PasswordRule[] {
+  const min = policy.minLength ?? 1;
+  const rules: PasswordRule[] = [];
+  if (min > 1)
+    rules.push({ text: format(messages.hintMinLength, { min }), test: (p) => p.length >= min });
+  const classes: [boolean | undefined, string, RegExp][] = [
+    [policy.requireLowercase, messages.hintLowercase, /\p{Ll}/u],
+    [policy.requireUppercase, messages.hintUppercase, /\p{Lu}/u],
+    [policy.requireDigit, messages.hintDigit, /\p{Nd}/u],
+    [policy.requireSymbol, messages.hintSymbol, /[^\p{L}\p{N}\s]/u],
+  ];
+  for (const [on, text, pattern] of classes)
+    if (on) rules.push({ text, test: (p) => pattern.test(p) });
+  return rules;
+}
+
+function emailSchema(messages: AuthMessages) {
+  return z
+    .string()
+    .check(z.trim(), z.minLength(1, messages.emailRequired), z.email(messages.emailInvalid));
+}
+
+/** The sign-in schema: a valid email and a non-empty password. */
+export function createLoginSchema(messages: AuthMessages = DEFAULT_MESSAGES) {
+  return z.object({
+    email: emailSchema(messages),
+    password: z.string().check(z.minLength(1, messages.passwordRequired)),
+  });
+}
+
+/** The sign-up schema: email, a password meeting the policy, and the extra fields. */
+export function createSignupSchema(
+  policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
+  messages: AuthMessages = DEFAULT_MESSAGES,
+  extraFields: readonly ExtraField[] = [],
+) {
+  const rules = passwordRules(policy, messages);
+  const shape: Record<string, z.ZodMiniType> = {
+    email: emailSchema(messages),
+    password: z.string().check(
+      z.minLength(1, messages.passwordRequired),
+      z.refine(
+        (p: string) => p === "" || rules.every((rule) => rule.test(p)),
+        messages.passwordPolicy,
+      ),
+    ),
+    confirmPassword: z.optional(z.string()),
+  };
+  for (const field of extraFields) {
+    const text = format(messages.fieldRequired, { label: field.label.toLowerCase() });
+    shape[field.name] = field.required
+      ? z.string().check(z.trim(), z.minLength(1, text))
+      : z.optional(z.string());
+  }
+  return z.object(shape).check(
+    z.refine((v) => v.confirmPassword === undefined || v.confirmPassword === v.password, {
+      message: messages.passwordsMismatch,
+      path: ["confirmPassword"],
+    }),
+  );
+}
+
+/** A zod schema (`zod/mini` or classic) for a form's values. */
+export type FormSchema = $ZodType;
+
+/** A replacement schema, or a function that extends the default one. */
+export type SchemaOption<Base> = FormSchema | ((base: Base) => FormSchema);
+
+/** The form resolver for a schema option applied to the default schema. */
+export function schemaResolver<Base extends FormSchema>(
+  option: SchemaOption<Base> | undefined,
+  base: Base,
+): Resolver<FieldValues> {
+  const schema = typeof option === "function" ? option(base) : (option ?? base);
+  // Form values are typed loosely on purpose: a replaced schema may add or rename fields.
+  return zodResolver(schema as never) as unknown as Resolver<FieldValues>;
+}

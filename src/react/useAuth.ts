@@ -1,0 +1,36 @@
+import { useMemo, useSyncExternalStore } from "react";
+import type { AuthClient } from "../core/clientTypes.js";
+import type { AuthState, AuthUser } from "../core/types.js";
+import { useAuthContext } from "./AuthContext.js";
+
+/** What {@link useAuth} returns: the engine's state plus its actions. */
+export interface UseAuthResult extends AuthState {
+  user: AuthUser | null;
+  signUp: AuthClient["signUp"];
+  signIn: AuthClient["signIn"];
+  signOut: AuthClient["signOut"];
+  getAccessToken: AuthClient["getAccessToken"];
+  refresh: AuthClient["refresh"];
+}
+
+/**
+ * The current session and the actions on it; re-renders when the session changes.
+ * @example
+ * const { status, user, signOut } = useAuth();
+ */
+export function useAuth(): UseAuthResult {
+  const { client } = useAuthContext();
+  const state = useSyncExternalStore(client.subscribe, client.getState, client.getState);
+  return useMemo(
+    () => ({
+      ...state,
+      user: state.session?.user ?? null,
+      signUp: (input) => client.signUp(input),
+      signIn: (input) => client.signIn(input),
+      signOut: () => client.signOut(),
+      getAccessToken: () => client.getAccessToken(),
+      refresh: () => client.refresh(),
+    }),
+    [client, state],
+  );
+}

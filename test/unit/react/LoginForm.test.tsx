@@ -1,0 +1,259 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import {
+  AuthError,
+  type AuthErrorCode,
+  DEFAULT_ERROR_MESSAGES,
+} from "../../../src/core/AuthError.js";
+import type { Session } from "../../../src/core/types.js";
+import { LoginForm } from "../../../src/react/index.js";
+import { deferred, fakeAdapter, fakeSession, renderWithAuth } from "./fakes.js";
+
+const email = () => screen.getByLabelText("Email");
+const password = () => screen.getByLabelText("Password");
+const submit = () => screen.getByRole("button", { name: /sign(ing)? in/i });
+
+async function fill(user: ReturnType<typeof userEvent.setup>, mail: string, pass: string) {
+  await user.type(email(), mail);
+  await user.type(password(), pass);
+}
+
+describe("LoginForm", () => {
+  it("labels its fields and asks the browser for the right autofill", () => {
+    renderWithAuth(<LoginForm />);
+    expect(email()).toHaveAttribute("autocomplete", "email");
+    expect(email()).toHaveAttribute("type", "email");
+    expect(password()).toHaveAttribute("autocomplete", "current-password");
+    expect(password()).toHaveAttribute("type", "password");
+  });
+
+  it("shows validation errors, marks fields invalid and focuses the first one", async () => {
+    const user = userEvent.setup();
+    const { adapter } = renderWithAuth(<LoginForm />);
+    await user.click(submit());
+    expect(await screen.findByText("Enter your email address.")).toBeVisible();
+    expect(email()).toHaveAttribute("aria-invalid", "true");
+    expect(email()).toHaveAccessibleDescription("Enter your email address.");
+    expect(password()).toHaveAccessibleDescription("Enter your password.");
+    expect(email()).toHaveFocus();
+
+    await user.type(email(), "not-an-email");
+    await user.click(submit());
+    await waitFor(() => expect(email()).toHaveAccessibleDescription(/Enter a valid email address/));
+    await user.clear(email());
+    await user.type(email(), "ada@example.com");
+    await user.click(submit());
+    await waitFor(() => expect(password()).toHaveFocus());
+    expect(email()).not.toHaveAttribute("aria-invalid");
+    expect(adapter.signIn).not.toHaveBeenCalled();
+  });
+
+  it("is busy while pending, then calls onSuccess with the session", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    const call = deferred<Session>();
+    adapter.signIn.mockReturnValueOnce(call.promise);
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />, { adapter });
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.click(submit());
+    const busy = await screen.findByRole("button", { name: "Signing in…" });
+    expect(busy).toBeDisabled();
+    expect(busy.closest("form")).toHaveAttribute("aria-busy", "true");
+    call.resolve(fakeSession("ada@example.com"));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ user: { email: "ada@example.com" } });
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    expect(screen.getByRole("status", { name: "auth status" })).toHaveTextContent(
+      "signed_in as ada@example.com",
+    );
+    expect(adapter.signIn).toHaveBeenCalledWith({
+      email: "ada@example.com",
+      password: "secret-pass",
+    });
+  });
+
+  const signInCodes: AuthErrorCode[] = [
+    "invalid_credentials",
+    "email_not_confirmed",
+    "user_disabled",
+    "invalid_email",
+    "rate_limited",
+    "network",
+    "timeout",
+    "not_supported",
+    "invalid_response",
+    "invalid_config",
+    "provider_error",
+  ];
+  it.each(signInCodes)("announces %s in the live region and keeps the inputs", async (code) => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    // The server's own text must never reach the page.
+    adapter.signIn.mockRejectedValue(new AuthError(code, { message: "<html>raw body</html>" }));
+    const onError = vi.fn();
+    renderWithAuth(<LoginForm onError={onError} />, { adapter });
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.click(submit());
+    expect(await screen.findByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES[code]);
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    expect(screen.queryByText(/raw body/)).toBeNull();
+    expect(email()).toHaveValue("ada@example.com");
+    expect(password()).toHaveValue("secret-pass");
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code });
+  });
+
+  it("sends one request however fast the user double-clicks", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    adapter.signIn.mockReturnValue(deferred<Session>().promise);
+    renderWithAuth(<LoginForm />, { adapter });
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.dblClick(submit());
+    await user.tripleClick(submit());
+    await screen.findByRole("button", { name: "Signing in…" });
+    expect(adapter.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends one request when a click and the form's submit event both fire", async () => {
+    const user = userEvent.setup();
+    const { adapter } = renderWithAuth(<LoginForm />);
+    await fill(user, "ada@example.com", "secret-pass");
+    const button = submit();
+    const form = button.closest("form") as HTMLFormElement;
+    button.click();
+    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    await screen.findByText(/signed_in/);
+    expect(adapter.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  it("submits once on Enter in a normal page", async () => {
+    const user = userEvent.setup();
+    const { adapter } = renderWithAuth(<LoginForm />);
+    await fill(user, "ada@example.com", "secret-pass{Enter}");
+    await screen.findByText(/signed_in/);
+    expect(adapter.signIn).toHaveBeenCalledTimes(1);
+  });
+
+  describe("where forms are never submitted (sandbox without allow-forms)", () => {
+    const blockSubmit = (event: Event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    beforeEach(() => {
+      window.addEventListener("submit", blockSubmit, true);
+      vi.spyOn(HTMLFormElement.prototype, "requestSubmit").mockImplementation(() => {});
+      vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(() => {});
+    });
+    afterEach(() => window.removeEventListener("submit", blockSubmit, true));
+
+    it("submits once on Enter in the password field", async () => {
+      const user = userEvent.setup();
+      const { adapter } = renderWithAuth(<LoginForm />);
+      await fill(user, "ada@example.com", "secret-pass{Enter}");
+      await screen.findByText(/signed_in/);
+      expect(adapter.signIn).toHaveBeenCalledTimes(1);
+    });
+
+    it("submits once on Enter in the email field", async () => {
+      const user = userEvent.setup();
+      const { adapter } = renderWithAuth(<LoginForm />);
+      await user.type(password(), "secret-pass");
+      await user.type(email(), "ada@example.com{Enter}");
+      await screen.findByText(/signed_in/);
+      expect(adapter.signIn).toHaveBeenCalledTimes(1);
+    });
+
+    it("submits from its own Enter handler, without implicit submission", async () => {
+      const user = userEvent.setup();
+      const { adapter } = renderWithAuth(<LoginForm />);
+      await fill(user, "ada@example.com", "secret-pass");
+      // fireEvent runs no default action, so nothing but the form's keydown handler can submit.
+      expect(fireEvent.keyDown(password(), { key: "Enter" })).toBe(false);
+      expect(fireEvent.keyDown(password(), { key: "Enter", isComposing: true })).toBe(true);
+      await screen.findByText(/signed_in/);
+      expect(adapter.signIn).toHaveBeenCalledTimes(1);
+    });
+
+    it("submits once on a click of the button, and by keyboard", async () => {
+      const user = userEvent.setup();
+      const { adapter } = renderWithAuth(<LoginForm />);
+      await fill(user, "ada@example.com", "secret-pass");
+      await user.click(submit());
+      await screen.findByText(/signed_in/);
+      expect(adapter.signIn).toHaveBeenCalledTimes(1);
+      submit().focus();
+      await user.keyboard(" ");
+      await waitFor(() => expect(adapter.signIn).toHaveBeenCalledTimes(2));
+    });
+  });
+
+  it("toggles password visibility without losing the value", async () => {
+    const user = userEvent.setup();
+    renderWithAuth(<LoginForm />);
+    await user.type(password(), "secret-pass");
+    const toggle = screen.getByRole("button", { name: "Show password" });
+    expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await user.click(toggle);
+    expect(screen.getByRole("button", { name: "Hide password" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    expect(password()).toHaveAttribute("type", "text");
+    expect(password()).toHaveValue("secret-pass");
+    await user.keyboard("{Enter}");
+    expect(password()).toHaveAttribute("type", "password");
+  });
+
+  it("is usable by keyboard alone, in a sensible order", async () => {
+    const user = userEvent.setup();
+    const { adapter } = renderWithAuth(<LoginForm />);
+    await user.tab();
+    expect(email()).toHaveFocus();
+    await user.keyboard("ada@example.com");
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Show password" })).toHaveFocus();
+    await user.tab();
+    await user.keyboard("secret-pass");
+    await user.tab();
+    expect(submit()).toHaveFocus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(adapter.signIn).toHaveBeenCalledTimes(1));
+  });
+
+  it("takes messages from the provider and the component", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    adapter.signIn.mockRejectedValue(new AuthError("invalid_credentials"));
+    renderWithAuth(<LoginForm messages={{ signIn: "Log in", passwordLabel: "Passwort" }} />, {
+      adapter,
+      messages: { emailLabel: "E-Mail", errors: { invalid_credentials: "Falsche Daten." } },
+    });
+    await user.type(screen.getByLabelText("E-Mail"), "ada@example.com");
+    await user.type(screen.getByLabelText("Passwort"), "x");
+    await user.click(screen.getByRole("button", { name: "Log in" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Falsche Daten.");
+  });
+
+  it("accepts a schema that extends the default one", async () => {
+    const user = userEvent.setup();
+    const { z } = await import("zod/mini").then((zod) => ({ z: zod }));
+    const { adapter } = renderWithAuth(
+      <LoginForm
+        schema={(base) =>
+          base.check(
+            z.refine((v) => v.email.endsWith("@corp.example"), {
+              message: "Use your work email.",
+              path: ["email"],
+            }),
+          )
+        }
+      />,
+    );
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.click(submit());
+    expect(await screen.findByText("Use your work email.")).toBeVisible();
+    expect(email()).toHaveFocus();
+    expect(adapter.signIn).not.toHaveBeenCalled();
+  });
+});
