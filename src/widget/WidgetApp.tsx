@@ -1,0 +1,102 @@
+import { type ReactNode, useId, useState } from "react";
+import type { AuthError } from "../core/AuthError.js";
+import { AuthProvider } from "../react/AuthProvider.js";
+import { LoginForm } from "../react/LoginForm.js";
+import { LogoutButton } from "../react/LogoutButton.js";
+import { SignupForm } from "../react/SignupForm.js";
+import { useKitStyles } from "../react/styles.js";
+import { useAuth } from "../react/useAuth.js";
+import type { WidgetConfig } from "./modelConfig.js";
+import type { WidgetRenderState } from "./widgetController.js";
+import { signedInText, type WidgetMessages, widgetMessages } from "./widgetMessages.js";
+
+/** Shown instead of the forms when the Default Model or mount options are invalid. */
+function ConfigError(props: { error: AuthError; text: WidgetMessages }): ReactNode {
+  const root = useKitStyles(false);
+  const titleId = useId();
+  return (
+    <div className={`${root}aak-status aak-config-error`} role="alert" aria-labelledby={titleId}>
+      <strong id={titleId}>{props.text.configErrorTitle}</strong>
+      <p className="aak-error">{props.error.message}</p>
+    </div>
+  );
+}
+
+function SignedIn(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
+  const root = useKitStyles(false);
+  const { user } = useAuth();
+  return (
+    <div className={`${root}aak-status aak-signed-in`}>
+      <p role="status">{signedInText(props.text, user?.email)}</p>
+      <LogoutButton {...(props.config.messages ? { messages: props.config.messages } : {})} />
+    </div>
+  );
+}
+
+function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
+  const { config, text } = props;
+  const root = useKitStyles(false);
+  const [signingUp, setSigningUp] = useState(config.view === "signup");
+  const messages = config.messages ? { messages: config.messages } : {};
+  if (config.view === "logout") {
+    return (
+      <p className={`${root}aak-status`} role="status">
+        {text.signedOut}
+      </p>
+    );
+  }
+  const form =
+    config.view === "signup" || (config.view === "auto" && signingUp) ? (
+      <SignupForm
+        {...messages}
+        {...(config.passwordPolicy ? { passwordPolicy: config.passwordPolicy } : {})}
+      />
+    ) : (
+      <LoginForm {...messages} />
+    );
+  if (config.view !== "auto") return form;
+  return (
+    <div className="aak-widget-switch">
+      {form}
+      <button
+        type="button"
+        className={`${root}aak-toggle`}
+        onClick={() => setSigningUp(!signingUp)}
+      >
+        {signingUp ? text.switchToSignIn : text.switchToSignUp}
+      </button>
+    </div>
+  );
+}
+
+function WidgetBody(props: { config: WidgetConfig }): ReactNode {
+  const { status, session } = useAuth();
+  const root = useKitStyles(false);
+  const text = widgetMessages(props.config.messages as Record<string, unknown> | undefined);
+  if (session) return <SignedIn config={props.config} text={text} />;
+  if (status === "initializing" || status === "refreshing") {
+    return (
+      <p className={`${root}aak-status`} role="status" aria-busy="true">
+        {text.restoring}
+      </p>
+    );
+  }
+  return <SignedOut config={props.config} text={text} />;
+}
+
+/** The whole widget for one render state: the configuration error or the forms. */
+export function WidgetApp(props: { state: WidgetRenderState }): ReactNode {
+  const { state } = props;
+  if (state.kind === "error")
+    return <ConfigError error={state.error} text={widgetMessages(undefined)} />;
+  return (
+    // A new engine (another provider) gets a fresh provider and fresh forms.
+    <AuthProvider
+      key={state.engineId}
+      client={state.client}
+      {...(state.config.messages ? { messages: state.config.messages } : {})}
+    >
+      <WidgetBody config={state.config} />
+    </AuthProvider>
+  );
+}

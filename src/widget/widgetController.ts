@@ -1,0 +1,159 @@
+import type { HostBridge, HostModel } from "../bridge/hostBridge.js";
+import { type AuthError, toAuthError } from "../core/AuthError.js";
+import type { AuthClient } from "../core/clientTypes.js";
+import { createAuthClient } from "../core/createAuthClient.js";
+import type { AuthState } from "../core/types.js";
+import { type AdapterConfig, createAdapter } from "../providers/createAdapter.js";
+import { eventToTrigger, MODEL_STATE_KEYS, stateToModel } from "./hostSync.js";
+import {
+  engineKey,
+  readWidgetConfig,
+  stableJson,
+  viewKey,
+  type WidgetConfig,
+  type WidgetConfigInput,
+} from "./modelConfig.js";
+
+/** What the widget shows: a configuration error, or the forms over a running engine. */
+export type WidgetRenderState =
+  | { kind: "error"; error: AuthError }
+  | { kind: "ready"; client: AuthClient; config: WidgetConfig; engineId: number };
+
+/** Options for {@link createWidgetController}. */
+export interface WidgetControllerOptions {
+  bridge: HostBridge;
+  overrides?: WidgetConfigInput;
+  /** Called whenever what the widget shows changes. */
+  render: (state: WidgetRenderState) => void;
+  /** Builds the engine; injectable for tests. */
+  createClient?: (config: WidgetConfig) => AuthClient;
+}
+
+const SIGNED_OUT: AuthState = {
+  status: "signed_out",
+  session: null,
+  error: null,
+  persistence: "memory",
+};
+
+function defaultClient(config: WidgetConfig): AuthClient {
+  const adapter = createAdapter(config.provider as unknown as AdapterConfig);
+  return createAuthClient({
+    adapter,
+    // The sandboxed frame has no storage: the app keeps the refresh token with storeValue
+    // and hands it back through the Default Model.
+    storage: "memory",
+    crossTab: false,
+    ...(config.refreshMarginSeconds === undefined
+      ? {}
+      : { refreshMarginMs: config.refreshMarginSeconds * 1000 }),
+    ...(config.refreshToken === undefined ? {} : { initialRefreshToken: config.refreshToken }),
+  });
+}
+
+/**
+ * Keeps one engine in step with the host model: builds it from the config, publishes its
+ * state with `updateModel` and its events with `triggerEvent`, and reacts only to model keys
+ * that really changed, so the host echoing the widget's own writes never loops.
+ */
+export function createWidgetController(options: WidgetControllerOptions) {
+  const { bridge, render } = options;
+  const buildClient = options.createClient ?? defaultClient;
+  let client: AuthClient | undefined;
+  let detachEngine: (() => void) | undefined;
+  let engineId = 0;
+  let currentEngineKey: string | undefined;
+  let currentViewKey: string | undefined;
+  let lastRefreshToken: string | undefined;
+  let lastWritten = "";
+  let configError: AuthError | undefined;
+
+  function publishState(force = false): void {
+    const state = stateToModel(client?.getState() ?? SIGNED_OUT);
+    if (configError) state.error = { code: configError.code, message: configError.message };
+    const text = stableJson(state);
+    if (!force && text === lastWritten) return;
+    lastWritten = text;
+    bridge.updateModel({ ...state });
+  }
+
+  function dropEngine(): void {
+    detachEngine?.();
+    detachEngine = undefined;
+    client = undefined;
+    currentEngineKey = undefined;
+    currentViewKey = undefined;
+  }
+
+  function buildEngine(config: WidgetConfig): void {
+    dropEngine();
+    const next = buildClient(config);
+    // Subscribed before the provider starts the engine, so the first restore is seen.
+    const offEvent = next.onEvent((event) => {
+      const { name, context } = eventToTrigger(event);
+      bridge.triggerEvent(name, context);
+    });
+    const offState = next.subscribe(() => publishState());
+    detachEngine = () => {
+      offEvent();
+      offState();
+    };
+    client = next;
+    engineId += 1;
+    currentEngineKey = engineKey(config);
+    lastRefreshToken = config.refreshToken;
+  }
+
+  function showError(error: AuthError): void {
+    dropEngine();
+    configError = error;
+    publishState();
+    render({ kind: "error", error });
+  }
+
+  function onModel(model: HostModel): void {
+    // Appsmith resets the model to its Default Model when a binding in it changes: the
+    // widget's keys are then gone and are written again.
+    const lost = MODEL_STATE_KEYS.some((key) => !Object.hasOwn(model, key));
+    const result = readWidgetConfig(model, options.overrides);
+    if (!result.ok) {
+      if (configError?.message !== result.error.message) showError(result.error);
+      else publishState(lost);
+      return;
+    }
+    const { config } = result;
+    let changed = configError !== undefined;
+    configError = undefined;
+    if (engineKey(config) !== currentEngineKey) {
+      try {
+        buildEngine(config);
+      } catch (error) {
+        showError(toAuthError(error, "invalid_config"));
+        return;
+      }
+      changed = true;
+    } else if (config.refreshToken !== lastRefreshToken) {
+      lastRefreshToken = config.refreshToken;
+      // A new token from the app is only a reason to sign in while nobody is signed in.
+      if (config.refreshToken && client?.getState().status === "signed_out") {
+        client.restore(config.refreshToken).catch(() => {});
+      }
+    }
+    if (changed || viewKey(config) !== currentViewKey) {
+      currentViewKey = viewKey(config);
+      if (client) render({ kind: "ready", client, config, engineId });
+    }
+    publishState(lost);
+  }
+
+  return {
+    /** Subscribes to the host model and builds the first engine; returns a stop function. */
+    start(): () => void {
+      const offModel = bridge.onModelChange(onModel);
+      return () => {
+        offModel();
+        dropEngine();
+      };
+    },
+  };
+}
