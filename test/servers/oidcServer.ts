@@ -182,7 +182,17 @@ async function handleSignUp(req: IncomingMessage, res: ServerResponse, users: Us
   if (typeof password !== "string" || password.length < MIN_PASSWORD) {
     return bad(
       "invalid_password",
-      { rules: [`At least ${MIN_PASSWORD} characters`] },
+      {
+        rules: [
+          {
+            code: "lengthAtLeast",
+            message: "At least %d characters in length",
+            format: [MIN_PASSWORD],
+            verified: false,
+          },
+        ],
+        verified: false,
+      },
       "PasswordStrengthError",
     );
   }
