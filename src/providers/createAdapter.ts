@@ -2,6 +2,8 @@ import * as z from "zod/mini";
 import type { AuthAdapter } from "../core/adapter.js";
 import type { Clock, FetchLike, Timers } from "../core/ports.js";
 import { type DemoOptions, demo } from "./demo.js";
+import { type FirebaseOptions, firebase } from "./firebase.js";
+import { type OAuth2Options, oauth2 } from "./oauth2.js";
 import { parseConfig } from "./parseConfig.js";
 import { type RestConfig, rest } from "./rest.js";
 import { type SupabaseOptions, supabase } from "./supabase.js";
@@ -20,7 +22,9 @@ type JsonOnly<T> = Omit<T, "fetch" | "clock" | "timers">;
 /** A plain-JSON adapter configuration, discriminated by `type`. */
 export type AdapterConfig =
   | ({ type: "supabase" } & JsonOnly<SupabaseOptions>)
+  | ({ type: "firebase" } & JsonOnly<FirebaseOptions>)
   | ({ type: "xano" } & JsonOnly<XanoOptions>)
+  | ({ type: "oauth2" } & JsonOnly<OAuth2Options>)
   | ({ type: "rest" } & RestConfig & { timeoutMs?: number })
   | ({ type: "demo" } & JsonOnly<DemoOptions>);
 
@@ -35,6 +39,24 @@ const configSchema = z.discriminatedUnion("type", [
     url: z.url(),
     anonKey: nonEmpty(),
     signOutScope: z.optional(z.enum(["local", "global", "others"])),
+    timeoutMs,
+  }),
+  z.strictObject({
+    type: z.literal("firebase"),
+    apiKey: nonEmpty(),
+    emulatorHost: z.optional(nonEmpty()),
+    timeoutMs,
+  }),
+  z.strictObject({
+    type: z.literal("oauth2"),
+    tokenUrl: z.url(),
+    clientId: nonEmpty(),
+    clientSecret: z.optional(nonEmpty()),
+    scope: z.optional(nonEmpty()),
+    audience: z.optional(nonEmpty()),
+    revokeUrl: z.optional(z.url()),
+    signUpUrl: z.optional(z.url()),
+    connection: z.optional(nonEmpty()),
     timeoutMs,
   }),
   z.strictObject({
@@ -79,6 +101,10 @@ export function createAdapter(config: AdapterConfig, ports: AdapterPorts = {}): 
   switch (parsed.type) {
     case "supabase":
       return supabase(withPorts(options as JsonOnly<SupabaseOptions>, ports));
+    case "firebase":
+      return firebase(withPorts(options as JsonOnly<FirebaseOptions>, ports));
+    case "oauth2":
+      return oauth2(withPorts(options as JsonOnly<OAuth2Options>, ports));
     case "xano":
       return xano(withPorts(options as JsonOnly<XanoOptions>, ports));
     case "rest":
