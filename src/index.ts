@@ -35,3 +35,17 @@ export type {
   Session,
   SignedOutReason,
 } from "./core/types.js";
+export type {
+  AdapterConfig,
+  AdapterPorts,
+  DemoOptions,
+  DemoUser,
+  FirebaseOptions,
+  OAuth2Options,
+  RestConfig,
+  RestEndpoint,
+  RestOptions,
+  SupabaseOptions,
+  XanoOptions,
+} from "./providers/index.js";
+export { createAdapter } from "./providers/index.js";
