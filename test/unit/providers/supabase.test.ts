@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { type AuthError, isAuthError } from "../../../src/core/AuthError.js";
 import { SUPABASE_ERROR_CODES, supabase } from "../../../src/providers/supabase.js";
-import { expectNoLeak, FAULT_NOW, FAULTS } from "../../fakes/faults.js";
+import { expectNoLeak } from "../../fakes/faults.js";
 import { documentedErrorCodes, loadGotrueSpec, specProblems } from "../../fakes/openapiCheck.js";
 import { createSupabaseFake } from "../../fakes/supabaseFake.js";
 
@@ -211,25 +211,4 @@ describe("supabase error mapping", () => {
     );
     expect([error.code, error.status]).toEqual(["provider_error", 422]);
   });
-});
-
-describe("supabase × fault table", () => {
-  for (const fault of FAULTS) {
-    it(`${fault.name} → ${fault.code}`, async () => {
-      const adapter = supabase({
-        url: URL_,
-        anonKey: "anon",
-        fetch: fault.fetch,
-        clock: { now: () => FAULT_NOW },
-        ...(fault.timeoutMs ? { timeoutMs: fault.timeoutMs } : {}),
-      });
-      const error = await rejectionOf(
-        adapter.signIn({ email: "f@example.com", password: "pw-secret" }),
-      );
-      expect(error.code).toBe(fault.code);
-      if (fault.status !== undefined) expect(error.status).toBe(fault.status);
-      if (fault.retryAfterMs !== undefined) expect(error.retryAfterMs).toBe(fault.retryAfterMs);
-      expectNoLeak(error, ["pw-secret"]);
-    });
-  }
 });
