@@ -43,6 +43,9 @@ export function fakeAdapter() {
   } satisfies AuthAdapter;
 }
 
+/** The spies of {@link fakeAdapter}. */
+export type FakeAdapter = ReturnType<typeof fakeAdapter>;
+
 /** Shows the engine's status and user, as an app would. */
 export function StatusProbe(): ReactNode {
   const { status, user } = useAuth();
@@ -57,7 +60,7 @@ export function StatusProbe(): ReactNode {
 /** Renders `ui` under `<StrictMode><AuthProvider>` with the real engine and memory storage. */
 export function renderWithAuth(
   ui: ReactNode,
-  props: Partial<AuthProviderProps> & { adapter?: AuthAdapter } = {},
+  props: Partial<AuthProviderProps> & { adapter?: FakeAdapter } = {},
 ) {
   const adapter = props.adapter ?? fakeAdapter();
   const view = render(
