@@ -30,7 +30,7 @@ interface StoredUser {
 
 const CLIENT_ID = "auth-kit-test";
 const CONNECTION = "Username-Password-Authentication";
-const SCOPE = "openid email offline_access";
+const SCOPES = ["openid", "email", "offline_access"];
 const MIN_PASSWORD = 8;
 
 function signingKey(): Record<string, unknown> {
@@ -84,7 +84,7 @@ function createProvider(issuer: string, users: UserStore): Provider {
       return user ? toAccount(user) : undefined;
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    scopes: ["openid", "email", "offline_access"],
+    scopes: SCOPES,
     features: {
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       devInteractions: { enabled: false },
@@ -112,33 +112,41 @@ function passwordGrant(provider: Provider, users: UserStore) {
     if (!user || user.password !== password) {
       throw new errors.InvalidGrant("invalid username or password");
     }
+    const scope = grantedScope(ctx.oidc.params.scope);
     const { client } = ctx.oidc;
     const account = toAccount(user);
     ctx.oidc.entity("Account", account);
     const grant = new provider.Grant({ accountId: user.id, clientId: client.clientId });
-    grant.addOIDCScope(SCOPE);
+    grant.addOIDCScope(scope);
     const grantId = await grant.save();
     ctx.oidc.entity("Grant", grant);
     const authTime = Math.floor(Date.now() / 1000);
-    const common = { accountId: user.id, client, grantId, gty: "password", scope: SCOPE };
+    const common = { accountId: user.id, client, grantId, gty: "password", scope };
     const at = new provider.AccessToken(common);
-    const accessToken = await at.save();
-    const rt = new provider.RefreshToken({ ...common, authTime, rotations: 0 });
-    const refreshToken = await rt.save();
-    const idToken = new provider.IdToken(
-      { ...(await account.claims("id_token", SCOPE)), auth_time: authTime },
-      { ctx },
-    );
-    idToken.scope = SCOPE;
-    ctx.body = {
-      access_token: accessToken,
+    const body: Record<string, unknown> = {
+      access_token: await at.save(),
       token_type: "Bearer",
       expires_in: at.expiration,
-      refresh_token: refreshToken,
-      id_token: await idToken.issue({ use: "idtoken" }),
-      scope: SCOPE,
+      scope,
     };
+    const scopes = scope.split(" ");
+    if (scopes.includes("offline_access")) {
+      body.refresh_token = await new provider.RefreshToken({ ...common, authTime }).save();
+    }
+    if (scopes.includes("openid")) {
+      const claims = await account.claims("id_token", scope);
+      const idToken = new provider.IdToken({ ...claims, auth_time: authTime }, { ctx });
+      idToken.scope = scope;
+      body.id_token = await idToken.issue({ use: "idtoken" });
+    }
+    ctx.body = body;
   };
+}
+
+// The requested scopes the server knows; without a request, only a refresh token is granted.
+function grantedScope(requested: string | undefined): string {
+  const known = requested?.split(" ").filter((scope) => SCOPES.includes(scope)) ?? [];
+  return known.length > 0 ? known.join(" ") : "offline_access";
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
