@@ -5,6 +5,7 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["lint", "npx", ["biome", "check", "."]],
   ["unit tests", "npx", ["vitest", "run"]],
+  ["integration tests", "npx", ["vitest", "run", "--config", "vitest.integration.config.ts"]],
   ["build", "node", ["scripts/build.mjs"]],
 ];
 
