@@ -49,3 +49,34 @@ export type {
   XanoOptions,
 } from "./providers/index.js";
 export { createAdapter } from "./providers/index.js";
+export type {
+  AuthContextValue,
+  AuthMessages,
+  AuthMessagesOverride,
+  AuthProviderProps,
+  ExtraField,
+  FormSchema,
+  LoginFormProps,
+  LogoutButtonProps,
+  PasswordPolicy,
+  SchemaOption,
+  SignupFormProps,
+  UseAuthResult,
+} from "./react/index.js";
+export {
+  AUTH_KIT_CSS,
+  AuthProvider,
+  createLoginSchema,
+  createSignupSchema,
+  DEFAULT_MESSAGES,
+  DEFAULT_PASSWORD_POLICY,
+  injectStyles,
+  LoginForm,
+  LogoutButton,
+  mergeMessages,
+  SignupForm,
+  useAuth,
+  useSignIn,
+  useSignOut,
+  useSignUp,
+} from "./react/index.js";
