@@ -3,7 +3,7 @@ import { useInsertionEffect } from "react";
 // Every rule hangs off `.aak`, which `unstyled` components omit, so another form's injected
 // sheet never styles them. Colours etc. come from the documented `--aak-*` variables.
 /** The default stylesheet of the components, themed by `--aak-*` custom properties. */
-export const AUTH_KIT_CSS = `.aak{--_p:var(--aak-primary,#2563eb);--_r:var(--aak-radius,6px);--_e:var(--aak-error,#b42318);--_b:var(--aak-border,#8a93a3);font:var(--aak-font,15px/1.4 system-ui,sans-serif);color:var(--aak-text,#1f2937);box-sizing:border-box}
+export const AUTH_KIT_CSS = `.aak{--_p:var(--aak-primary,#2563eb);--_r:var(--aak-radius,6px);--_e:var(--aak-error,#b42318);--_b:var(--aak-border,#8a93a3);--_f:var(--aak-font,15px/1.4 system-ui,sans-serif);font:var(--_f);color:var(--aak-text,#1f2937);box-sizing:border-box}
 .aak *{box-sizing:border-box}
 .aak.aak-form,.aak.aak-status{display:flex;flex-direction:column;gap:12px;width:100%;max-width:420px;margin:0;padding:16px;background:var(--aak-bg,#fff);border-radius:var(--_r);box-shadow:var(--aak-shadow,0 1px 4px #0003)}
 .aak .aak-field{display:flex;flex-direction:column;gap:4px;min-width:0}
@@ -12,7 +12,7 @@ export const AUTH_KIT_CSS = `.aak{--_p:var(--aak-primary,#2563eb);--_r:var(--aak
 .aak .aak-input{width:100%;min-width:0;padding:8px 10px;font:inherit;color:inherit;background:transparent;border:1px solid var(--_b);border-radius:var(--_r)}
 .aak .aak-input[aria-invalid=true]{border-color:var(--_e)}
 .aak :focus-visible{outline:2px solid var(--_p);outline-offset:2px}
-.aak .aak-button,.aak.aak-button{width:100%;padding:10px 14px;font:inherit;font-weight:600;color:var(--aak-on-primary,#fff);background:var(--_p);border:0;border-radius:var(--_r);cursor:pointer}
+.aak .aak-button,.aak.aak-button{width:100%;padding:10px 14px;font:var(--_f);font-weight:600;color:var(--aak-on-primary,#fff);background:var(--_p);border:0;border-radius:var(--_r);cursor:pointer}
 .aak.aak-button{width:auto}
 .aak .aak-button:disabled,.aak.aak-button:disabled{opacity:.65;cursor:progress}
 .aak .aak-toggle{padding:0;font:inherit;font-size:.85em;color:var(--_p);background:none;border:0;text-decoration:underline;cursor:pointer}
