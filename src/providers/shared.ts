@@ -8,6 +8,8 @@ export function readPath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const key of path.split(".")) {
     if (typeof current !== "object" || current === null) return undefined;
+    // Arrays answer to indices only, so a path never reads `length` by accident.
+    if (Array.isArray(current) && !/^\d+$/.test(key)) return undefined;
     if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

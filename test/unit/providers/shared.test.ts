@@ -1,0 +1,85 @@
+// @vitest-environment node
+import {
+  expiresAtFrom,
+  readPath,
+  requireString,
+  userFromRecord,
+} from "../../../src/providers/shared.js";
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const jwt = (claims: object) => `${b64({ alg: "none" })}.${b64(claims)}.`;
+
+describe("readPath", () => {
+  const value = { data: { tokens: [{ access: "a" }], n: 0 }, "": 1 };
+  it.each([
+    ["data.tokens.0.access", "a"],
+    ["data.n", 0],
+    ["data.tokens.1.access", undefined],
+    ["data.missing.deeper", undefined],
+    ["data.tokens.length", undefined],
+    ["constructor", undefined],
+    ["", value],
+  ])("%s → %j", (path, expected) => {
+    expect(readPath(value, path)).toEqual(expected);
+  });
+});
+
+describe("expiresAtFrom", () => {
+  const now = 1_000_000;
+  it.each([
+    [{ expiresIn: 60 }, now + 60_000],
+    [{ expiresIn: "3600" }, now + 3_600_000],
+    [{ expiresAt: 2_000 }, 2_000_000],
+    [{ expiresIn: "soon", expiresAt: 2_000 }, 2_000_000],
+    [{}, 5_000_000],
+    [{ expiresIn: null }, 5_000_000],
+  ])("%j → %s (JWT exp 5000 as fallback)", (input, expected) => {
+    expect(expiresAtFrom({ ...input, accessToken: jwt({ exp: 5_000 }), now })).toBe(expected);
+  });
+
+  it("is undefined when nothing gives an expiry", () => {
+    expect(expiresAtFrom({ accessToken: "opaque", now })).toBeUndefined();
+  });
+});
+
+describe("requireString", () => {
+  it("returns a non-empty string and rejects anything else as invalid_response", () => {
+    expect(requireString("tok", "access_token")).toBe("tok");
+    for (const value of ["", undefined, 5, null]) {
+      expect(() => requireString(value, "access_token", "p")).toThrow(
+        expect.objectContaining({ code: "invalid_response", provider: "p" }),
+      );
+    }
+  });
+});
+
+describe("userFromRecord", () => {
+  it("normalises the id to a string and drops credential-like fields", () => {
+    const user = userFromRecord({
+      id: 7,
+      email: "a@b.co",
+      name: "A",
+      authToken: "t",
+      password_hash: "x",
+    });
+    expect(user).toEqual({ id: "7", email: "a@b.co", name: "A" });
+  });
+
+  it("falls back to the token's claims, then to the given email", () => {
+    expect(userFromRecord(undefined, { accessToken: jwt({ sub: "s1", email: "c@d.co" }) })).toEqual(
+      {
+        id: "s1",
+        email: "c@d.co",
+      },
+    );
+    expect(userFromRecord({}, { email: "e@f.co" })).toEqual({ id: "e@f.co", email: "e@f.co" });
+    expect(userFromRecord({ localId: "L" })).toEqual({ id: "L", localId: "L" });
+    expect(userFromRecord({ uid: "x", user_id: 3 }, { idKeys: ["user_id"] }).id).toBe("3");
+  });
+
+  it("throws invalid_response when no id can be found", () => {
+    expect(() => userFromRecord({ name: "nobody" }, { provider: "p" })).toThrow(
+      expect.objectContaining({ code: "invalid_response" }),
+    );
+  });
+});
