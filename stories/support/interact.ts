@@ -47,13 +47,14 @@ export function findButton(canvas: HTMLElement, name: RegExp): Promise<HTMLButto
   }, `a button named ${name}`);
 }
 
-/** Waits until some element's own text matches `text`. */
+/** Waits for the innermost element whose text matches `text`. */
 export function findText(canvas: HTMLElement, text: RegExp): Promise<HTMLElement> {
   return waitFor(() => {
-    for (const element of canvas.querySelectorAll<HTMLElement>("*")) {
-      if (element.children.length === 0 && matches(element.textContent, text)) return element;
-    }
-    return null;
+    const hits = [...canvas.querySelectorAll<HTMLElement>("*")].filter((element) =>
+      matches(element.textContent, text),
+    );
+    // querySelectorAll lists ancestors first, so the last hit is the innermost one.
+    return hits.at(-1) ?? null;
   }, `text ${text}`);
 }
 
