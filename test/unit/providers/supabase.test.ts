@@ -57,6 +57,7 @@ describe("supabase adapter flows", () => {
     expect(second.user.email).toBe("c@example.com");
     const error = await rejectionOf(adapter.refresh(first.refreshToken ?? ""));
     expect(error.code).toBe("session_expired");
+    expectNoLeak(error, [first.refreshToken ?? "", first.accessToken]);
   });
 
   it("signs out with the access token and a local scope, then the refresh token is dead", async () => {
