@@ -58,9 +58,9 @@ describe("rest worked example 1: Django simplejwt", () => {
     expect(fake.requests[1]?.body).toEqual({ refresh: first.refreshToken });
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.user.id).toBe("42");
-    expect((await rejectionOf(adapter.refresh(first.refreshToken ?? ""))).code).toBe(
-      "session_expired",
-    );
+    const reused = await rejectionOf(adapter.refresh(first.refreshToken ?? ""));
+    expect(reused.code).toBe("session_expired");
+    expectNoLeak(reused, [first.refreshToken ?? "", first.accessToken, "Token is blacklisted"]);
     await adapter.signOut(second);
     const blacklist = fake.requests.at(-1);
     expect([blacklist?.path, blacklist?.body, blacklist?.headers.get("authorization")]).toEqual([
