@@ -7,6 +7,7 @@ import { systemClock, systemTimers } from "./ports.js";
 import { createRefreshController } from "./refreshController.js";
 import { withExpiry } from "./session.js";
 import { createSessionStore } from "./sessionStore.js";
+import { createSharedSession } from "./sharedSession.js";
 import { isPromiseLike, resolveStorage, serializeSession } from "./storage.js";
 import type { AuthAction, Session, SignedOutReason } from "./types.js";
 import { onWake } from "./wakeSignals.js";
@@ -22,6 +23,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
   const clock = options.clock ?? systemClock;
   const { storage, persistence } = resolveStorage(options.storage ?? "local");
+  // Only localStorage is shared between tabs; a sandboxed frame fell back to memory.
+  const sharesTabs = options.crossTab !== false && persistence === "local";
   const store = createSessionStore({
     status: "initializing",
     session: null,
@@ -43,6 +46,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       store.emit({ type: "token_refreshed", session });
     },
     end: (reason, error) => endSession(reason, error, true),
+    shared: sharesTabs ? createSharedSession(storage as Storage, storageKey) : undefined,
   });
   let starts = 0;
   let loaded = false;
@@ -135,7 +139,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   function connect(): void {
     controller.setActive(true);
     removeWake = onWake(() => controller.reconcile());
-    if (options.crossTab !== false && persistence === "local") {
+    if (sharesTabs) {
       link = connectCrossTab(storageKey, storage as Storage, {
         onSession: (session, refreshed) => {
           if (store.getState().session?.accessToken === session.accessToken) return;

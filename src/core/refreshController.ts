@@ -17,8 +17,16 @@ export interface RefreshControllerOptions {
   random: () => number;
   /** Takes a refreshed session: set state, persist, tell other tabs, emit. */
   commit(session: Session): void;
+  /** Storage shared with other tabs: refreshes run under its lock and adopt a newer session. */
+  shared?: SharedSession | undefined;
   /** Ends the session (calls back into {@link RefreshController.invalidate}). */
   end(reason: SignedOutReason, error: AuthError | null): void;
+}
+
+/** The session other tabs may have refreshed, and a lock to refresh it one tab at a time. */
+export interface SharedSession {
+  read(): Session | undefined;
+  lock<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Keeps one session fresh: single-flight refreshes, scheduling, backoff and expiry. */
@@ -107,10 +115,28 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
     if (expiresAt !== undefined) scheduleAt(Math.min(backoff.retryAt, expiresAt));
   }
 
+  function isDue(session: Session): boolean {
+    const { expiresAt } = session;
+    return expiresAt !== undefined && clock.now() >= expiresAt - marginFor(session, expiresAt);
+  }
+
+  function obtain(token: string, previous: Session | null): Promise<Session> {
+    const { shared } = options;
+    if (!shared) return adapter.refresh(token);
+    // Tabs whose timers fire together would both spend the same (rotating) refresh token,
+    // and the provider may treat the second use as theft: one tab at a time, and a tab
+    // that finds a fresher session already stored takes it instead.
+    return shared.lock(async () => {
+      const stored = shared.read();
+      if (stored && stored.accessToken !== previous?.accessToken && !isDue(stored)) return stored;
+      return adapter.refresh(token);
+    });
+  }
+
   async function attempt(token: string, started: number, previous: Session | null) {
     let next: unknown;
     try {
-      next = await adapter.refresh(token);
+      next = await obtain(token, previous);
       if (!isSession(next)) throw toAuthError(undefined, "invalid_response");
     } catch (thrown) {
       if (started === generation) fail(toAuthError(thrown, "refresh_failed"), previous);
@@ -183,10 +209,7 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
       clearTimer();
     },
     noteFresh,
-    isDue(session) {
-      const { expiresAt } = session;
-      return expiresAt !== undefined && clock.now() >= expiresAt - marginFor(session, expiresAt);
-    },
+    isDue,
     generation: () => generation,
   };
 }
