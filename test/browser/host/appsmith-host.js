@@ -265,10 +265,16 @@ function createHost() {
 
   return {
     record,
-    /** Mounts (or remounts) the widget with a Default Model, events, theme and sandbox variant. */
+    /**
+     * Mounts (or remounts) the widget: `{ variant, api?, model, events, theme, html, js, css }`,
+     * where `variant` is a key of SANDBOX_VARIANTS and `api` is "first" or "current".
+     */
     load(options) {
       const variant = options.variant ?? "current";
-      firstRelease = variant === "first-release";
+      // The frame-side API of the first release (no theme, mandatory context) by default
+      // goes with its sandbox; `api` picks it separately.
+      firstRelease =
+        (options.api ?? (variant === "first-release" ? "first" : "current")) === "first";
       model = structuredClone(options.model ?? {});
       theme = structuredClone(options.theme ?? {});
       declared = new Set(options.events ?? []);
