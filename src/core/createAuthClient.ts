@@ -2,13 +2,13 @@ import { type AuthError, toAuthError } from "./AuthError.js";
 import type { SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
 import { type CrossTabLink, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
-import { decideStart } from "./decideStart.js";
 import { systemClock, systemTimers } from "./ports.js";
 import { createRefreshController } from "./refreshController.js";
 import { withExpiry } from "./session.js";
+import { createSessionLoader } from "./sessionLoader.js";
 import { createSessionStore } from "./sessionStore.js";
 import { createSharedSession } from "./sharedSession.js";
-import { isPromiseLike, resolveStorage, serializeSession } from "./storage.js";
+import { resolveStorage, writeSession } from "./storage.js";
 import type { AuthAction, Session, SignedOutReason } from "./types.js";
 import { onWake } from "./wakeSignals.js";
 
@@ -49,21 +49,19 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     shared: sharesTabs ? createSharedSession(storage as Storage, storageKey) : undefined,
   });
   let starts = 0;
-  let loaded = false;
-  let loading: Promise<void> | undefined;
   let link: CrossTabLink | undefined;
   let removeWake: (() => void) | undefined;
 
-  function write(session: Session | null): void {
-    try {
-      const result =
-        session === null
-          ? storage.removeItem(storageKey)
-          : storage.setItem(storageKey, serializeSession(session));
-      // A full quota or a failing custom store costs persistence, never the session.
-      if (isPromiseLike(result)) Promise.resolve(result).catch(() => {});
-    } catch {}
-  }
+  const write = (session: Session | null) => writeSession(storage, storageKey, session);
+  const { ensureLoaded, settled } = createSessionLoader({
+    storage,
+    storageKey,
+    initial: options,
+    store,
+    controller,
+    now: () => clock.now(),
+    write,
+  });
 
   function endSession(reason: SignedOutReason, error: AuthError | null, tellOthers: boolean): void {
     controller.invalidate();
@@ -84,49 +82,6 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       link?.post(message);
     }
     controller.reconcile();
-  }
-
-  function applyLoaded(raw: string | null, generation: number): void {
-    loaded = true;
-    loading = undefined;
-    // A sign-in or sign-out that happened while storage was being read wins.
-    if (generation !== controller.generation() || store.getState().status !== "initializing")
-      return;
-    const start = decideStart(raw, options, clock.now());
-    if (start.rewrite === "clear") write(null);
-    if (start.kind === "signed_in") {
-      if (start.rewrite === "write") write(start.session);
-      store.setState({ status: "signed_in", session: start.session });
-    } else if (start.kind === "signed_out") store.setState({ status: "signed_out" });
-    // Otherwise it stays "initializing" until the refresh decides.
-    else void controller.refresh(start.refreshToken, start.session);
-  }
-
-  function ensureLoaded(): Promise<void> | undefined {
-    if (loaded) return undefined;
-    if (loading) return loading;
-    const generation = controller.generation();
-    let raw: string | null | Promise<string | null>;
-    try {
-      raw = storage.getItem(storageKey);
-    } catch {
-      raw = null;
-    }
-    if (!isPromiseLike(raw)) {
-      applyLoaded(raw, generation);
-      return undefined;
-    }
-    loading = Promise.resolve(raw)
-      .catch(() => null)
-      .then((value) => applyLoaded(value, generation));
-    return loading;
-  }
-
-  async function settled(): Promise<Session | null> {
-    await ensureLoaded();
-    const pending = controller.pending();
-    if (pending) await pending;
-    return store.getState().session;
   }
 
   function failed(action: AuthAction, thrown: unknown): AuthError {

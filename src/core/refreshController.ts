@@ -1,8 +1,10 @@
 import { type AuthError, isTransientError, toAuthError } from "./AuthError.js";
 import type { AuthAdapter } from "./adapter.js";
+import { backoffDelay } from "./backoff.js";
 import type { Clock, Timers } from "./ports.js";
 import { mergeSession } from "./session.js";
 import type { SessionStore } from "./sessionStore.js";
+import type { SharedSession } from "./sharedSession.js";
 import { isSession } from "./storage.js";
 import type { Session, SignedOutReason } from "./types.js";
 
@@ -21,12 +23,6 @@ export interface RefreshControllerOptions {
   shared?: SharedSession | undefined;
   /** Ends the session (calls back into {@link RefreshController.invalidate}). */
   end(reason: SignedOutReason, error: AuthError | null): void;
-}
-
-/** The session other tabs may have refreshed, and a lock to refresh it one tab at a time. */
-export interface SharedSession {
-  read(): Session | undefined;
-  lock<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Keeps one session fresh: single-flight refreshes, scheduling, backoff and expiry. */
@@ -90,12 +86,6 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
     }, delay);
   }
 
-  function backoffDelay(attempt: number, error: AuthError): number {
-    const ceiling = Math.min(retry.maxMs, retry.baseMs * 2 ** attempt);
-    const jittered = ceiling * (0.5 + 0.5 * random());
-    return Math.max(jittered, error.retryAfterMs ?? 0);
-  }
-
   function fail(error: AuthError, previous: Session | null): void {
     const state = store.getState();
     store.setState({ error, status: previous ? "signed_in" : state.status });
@@ -111,7 +101,7 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
       return;
     }
     const attempt = backoff ? backoff.attempt + 1 : 0;
-    backoff = { attempt, retryAt: now + backoffDelay(attempt, error) };
+    backoff = { attempt, retryAt: now + backoffDelay(attempt, error, retry, random) };
     if (expiresAt !== undefined) scheduleAt(Math.min(backoff.retryAt, expiresAt));
   }
 

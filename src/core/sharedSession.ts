@@ -1,5 +1,11 @@
-import type { SharedSession } from "./refreshController.js";
 import { parseStoredSession } from "./storage.js";
+import type { Session } from "./types.js";
+
+/** The session other tabs may have refreshed, and a lock to refresh it one tab at a time. */
+export interface SharedSession {
+  read(): Session | undefined;
+  lock<T>(run: () => Promise<T>): Promise<T>;
+}
 
 interface LockManagerLike {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;

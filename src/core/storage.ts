@@ -101,3 +101,25 @@ export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === "function"
   );
 }
+
+/** Reads the raw stored value; a store that throws counts as empty. */
+export function readSession(
+  storage: KeyValueStorage,
+  key: string,
+): string | null | PromiseLike<string | null> {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a session, or removes it for `null`; failures are swallowed, sync or async. */
+export function writeSession(storage: KeyValueStorage, key: string, session: Session | null): void {
+  try {
+    const result =
+      session === null ? storage.removeItem(key) : storage.setItem(key, serializeSession(session));
+    // A full quota or a failing custom store costs persistence, never the session.
+    if (isPromiseLike(result)) Promise.resolve(result).catch(() => {});
+  } catch {}
+}
