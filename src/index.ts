@@ -80,3 +80,23 @@ export {
   useSignOut,
   useSignUp,
 } from "./react/index.js";
+export type {
+  AppsmithBridge,
+  AppsmithBridgeOptions,
+  AppsmithGlobal,
+  HostBridge,
+  HostModel,
+  HostTheme,
+  JsonObject,
+  JsonValue,
+  OutgoingMessage,
+  PostMessageBridgeOptions,
+} from "./bridge/index.js";
+export {
+  createAppsmithBridge,
+  createPostMessageBridge,
+  isAppsmith,
+  isAppsmithGlobal,
+  MESSAGE_SOURCE,
+  toPlainJson,
+} from "./bridge/index.js";
