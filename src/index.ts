@@ -1,3 +1,23 @@
+export type {
+  AppsmithBridge,
+  AppsmithBridgeOptions,
+  AppsmithGlobal,
+  HostBridge,
+  HostModel,
+  HostTheme,
+  JsonObject,
+  JsonValue,
+  OutgoingMessage,
+  PostMessageBridgeOptions,
+} from "./bridge/index.js";
+export {
+  createAppsmithBridge,
+  createPostMessageBridge,
+  isAppsmith,
+  isAppsmithGlobal,
+  MESSAGE_SOURCE,
+  toPlainJson,
+} from "./bridge/index.js";
 export type { AuthErrorCode, AuthErrorOptions } from "./core/AuthError.js";
 export {
   AUTH_ERROR_CODES,
@@ -80,23 +100,3 @@ export {
   useSignOut,
   useSignUp,
 } from "./react/index.js";
-export type {
-  AppsmithBridge,
-  AppsmithBridgeOptions,
-  AppsmithGlobal,
-  HostBridge,
-  HostModel,
-  HostTheme,
-  JsonObject,
-  JsonValue,
-  OutgoingMessage,
-  PostMessageBridgeOptions,
-} from "./bridge/index.js";
-export {
-  createAppsmithBridge,
-  createPostMessageBridge,
-  isAppsmith,
-  isAppsmithGlobal,
-  MESSAGE_SOURCE,
-  toPlainJson,
-} from "./bridge/index.js";
