@@ -7,8 +7,12 @@ import { build } from "vite";
 
 rmSync("dist", { recursive: true, force: true });
 
+// Scoped names are matched whole: "@tanstack/" followed by "(\/|$)" never matched
+// "@tanstack/react-query", which bundled a second React Query (and its context) into dist/.
 const external = (id) =>
-  /^(react|react-dom|react\/|react-dom\/|@tanstack\/|react-hook-form|@hookform\/|zod)(\/|$)/.test(id);
+  /^(react|react-dom|@tanstack\/react-query|@tanstack\/query-core|react-hook-form|@hookform\/resolvers|zod)(\/|$)/.test(
+    id,
+  );
 
 const entries = {
   index: "src/index.ts",
