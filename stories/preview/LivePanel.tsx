@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { AuthClient } from "../../src/core/clientTypes.js";
 import type { AuthState } from "../../src/core/types.js";
-import { getEngineSnapshot, subscribeEngine } from "../support/engineMonitor.js";
+import { getEngineSnapshot, type LoggedEvent, subscribeEngine } from "../support/engineMonitor.js";
 
 const noClient = () => () => {};
 
@@ -27,15 +27,32 @@ function expiryText(state: AuthState | null, now: number): string {
   return seconds >= 0 ? `in ${seconds} s` : `${-seconds} s ago`;
 }
 
+function EventLog(props: { events: readonly LoggedEvent[] }) {
+  return (
+    <>
+      <h3>Events</h3>
+      <ol className="event-log" aria-live="polite">
+        {props.events.length === 0 ? <li className="muted">none yet</li> : null}
+        {props.events.map((line) => (
+          <li key={line.seq}>
+            <time>{new Date(line.at).toLocaleTimeString()}</time> <b>{line.type}</b> {line.detail}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 /**
  * The engine behind the current story: status, who, when the access token expires (a live
  * countdown) and the event log. Tokens are never shown.
  */
 export function LivePanel() {
-  const { client, events } = useSyncExternalStore(subscribeEngine, getEngineSnapshot);
+  const { client, source, events } = useSyncExternalStore(subscribeEngine, getEngineSnapshot);
   const state = useClientState(client);
   const now = useNow(1000);
   if (!client) {
+    if (source) return <EventLog events={events} />;
     return <p className="muted">This story has no auth engine.</p>;
   }
   return (
@@ -61,15 +78,7 @@ export function LivePanel() {
       >
         Refresh now
       </button>
-      <h3>Events</h3>
-      <ol className="event-log" aria-live="polite">
-        {events.length === 0 ? <li className="muted">none yet</li> : null}
-        {events.map((line) => (
-          <li key={line.seq}>
-            <time>{new Date(line.at).toLocaleTimeString()}</time> <b>{line.type}</b> {line.detail}
-          </li>
-        ))}
-      </ol>
+      <EventLog events={events} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Component, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { Args } from "../support/csf.js";
+import { settle } from "../support/interact.js";
 import { composeStory, StoryContextProvider } from "./composeStory.js";
 import type { IndexedStory } from "./storyIndex.js";
 
@@ -42,7 +43,8 @@ export function StoryCanvas(props: { entry: IndexedStory; args: Args }) {
     // StrictMode mounts effects twice; a play function must run once.
     if (!play || !canvasElement || played.current) return;
     played.current = true;
-    Promise.resolve()
+    // After StrictMode's throwaway mount is gone, so play never drives a discarded tree.
+    settle()
       .then(() => play({ canvasElement, args: argsRef.current }))
       .then(
         () => setPlayState("ready"),

@@ -9,19 +9,22 @@ import type { AuthEvent } from "../../src/core/types.js";
 export interface LoggedEvent {
   seq: number;
   at: number;
-  type: AuthEvent["type"];
+  type: string;
   detail: string;
 }
 
-/** What the live panel shows. */
+/** What the live panel shows: an engine and its events, or just a log (a mounted widget). */
 export interface EngineSnapshot {
   client: AuthClient | null;
+  /** Who writes the log when there is no engine to show, e.g. "widget". */
+  source: string | null;
   events: readonly LoggedEvent[];
 }
 
 const MAX_EVENTS = 50;
 let seq = 0;
-let snapshot: EngineSnapshot = { client: null, events: [] };
+let logs = 0;
+let snapshot: EngineSnapshot = { client: null, source: null, events: [] };
 const listeners = new Set<() => void>();
 
 function emit(next: EngineSnapshot): void {
@@ -44,18 +47,39 @@ export function describeEvent(event: AuthEvent): string {
   }
 }
 
+function append(type: string, detail: string): void {
+  seq += 1;
+  const line = { seq, at: Date.now(), type, detail };
+  emit({ ...snapshot, events: [...snapshot.events, line].slice(-MAX_EVENTS) });
+}
+
 /** Shows `client` in the live panel until the returned function is called. */
 export function publishEngine(client: AuthClient): () => void {
   const stopEvents = client.onEvent((event) => {
-    if (snapshot.client !== client) return;
-    seq += 1;
-    const line = { seq, at: Date.now(), type: event.type, detail: describeEvent(event) };
-    emit({ client, events: [...snapshot.events, line].slice(-MAX_EVENTS) });
+    if (snapshot.client === client) append(event.type, describeEvent(event));
   });
-  emit({ client, events: [] });
+  emit({ client, source: null, events: [] });
   return () => {
     stopEvents();
-    if (snapshot.client === client) emit({ client: null, events: [] });
+    if (snapshot.client === client) emit({ client: null, source: null, events: [] });
+  };
+}
+
+/** Starts a log without an engine (a widget keeps its own); `log` adds safe lines to it. */
+export function publishLog(source: string): {
+  log: (type: string, detail: string) => void;
+  stop: () => void;
+} {
+  logs += 1;
+  const marker = `${source}#${logs}`;
+  emit({ client: null, source: marker, events: [] });
+  return {
+    log: (type, detail) => {
+      if (snapshot.source === marker) append(type, detail);
+    },
+    stop: () => {
+      if (snapshot.source === marker) emit({ client: null, source: null, events: [] });
+    },
   };
 }
 
