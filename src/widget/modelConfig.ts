@@ -82,7 +82,7 @@ export function readWidgetConfig(
   const merged = { ...pickKnown(model), ...pickKnown(overrides as Record<string, unknown>) };
   if (merged.provider === undefined) {
     const message =
-      'Invalid widget configuration: "provider" is missing. Set it in the Default Model, e.g. { "provider": { "type": "firebase", "apiKey": "…" } }.';
+      'Invalid widget configuration: "provider" is missing. Set it in the Default Model, e.g. { "provider": { "type": "firebase", "apiKey": "…" } }, and call mount() inside appsmith.onReady().';
     return { ok: false, error: new AuthError("invalid_config", { message }) };
   }
   try {

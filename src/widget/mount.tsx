@@ -56,6 +56,12 @@ function withEventTap(bridge: HostBridge, onEvent: MountOptions["onEvent"]): Hos
  * appsmith.onReady(() => mount(document.getElementById("root")));
  */
 export function mount(element: HTMLElement, options: MountOptions = {}): () => void {
+  if (!(element instanceof Element)) {
+    // Usually document.getElementById found nothing: say so instead of React's generic error.
+    throw new TypeError(
+      'mount(element): element is not a DOM element (is the HTML tab\'s <div id="root"> there?)',
+    );
+  }
   const { bridge: given, onEvent, ...overrides } = options;
   const base = given ?? (isAppsmith() ? createAppsmithBridge() : standaloneBridge());
   const bridge = withEventTap(base, onEvent);

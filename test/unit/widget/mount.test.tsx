@@ -197,6 +197,10 @@ describe("mount in an Appsmith frame", () => {
 });
 
 describe("mount outside Appsmith", () => {
+  it("says clearly when the element is missing", () => {
+    expect(() => mount(null as unknown as HTMLElement)).toThrow(/not a DOM element/);
+  });
+
   it("takes its whole config from the options and reports events to onEvent", async () => {
     const element = document.createElement("div");
     document.body.appendChild(element);
