@@ -98,7 +98,8 @@ export function isAuthError(value: unknown): value is AuthError {
 
 /**
  * True when a failed call may succeed if tried again later (network trouble, a timeout,
- * rate limiting or a server-side 5xx); false when the server rejected the request itself.
+ * rate limiting, a server-side 5xx or an unreadable reply); false when the server rejected
+ * the request itself.
  */
 export function isTransientError(error: AuthError): boolean {
   switch (error.code) {
@@ -106,8 +107,11 @@ export function isTransientError(error: AuthError): boolean {
     case "timeout":
     case "rate_limited":
       return true;
-    case "provider_error":
     case "invalid_response":
+      // The server took the request but its reply could not be read (a captive portal, a
+      // proxy's HTML page): nothing was refused, so a later try may well succeed.
+      return true;
+    case "provider_error":
       return error.status === undefined || error.status >= 500;
     default:
       return false;

@@ -12,6 +12,11 @@ export type StartDecision = (
   rewrite: "clear" | "write" | undefined;
 };
 
+function isUsable(session: Session, now: number): boolean {
+  const { expiresAt, refreshToken } = session;
+  return expiresAt === undefined || now < expiresAt || refreshToken !== undefined;
+}
+
 /**
  * Picks the stored session, else `initialSession`, else `initialRefreshToken`: a session
  * whose access token has expired is refreshed (or dropped when it has no refresh token).
@@ -21,8 +26,10 @@ export function decideStart(
   options: { initialSession?: Session; initialRefreshToken?: string },
   now: number,
 ): StartDecision {
-  const stored = parseStoredSession(raw);
-  const corrupted = raw !== null && stored === undefined;
+  const parsed = parseStoredSession(raw);
+  const corrupted = raw !== null && parsed === undefined;
+  // A stored session that expired with no way to refresh it is as good as none.
+  const stored = parsed && isUsable(parsed, now) ? parsed : undefined;
   const fromHost =
     stored === undefined && isSession(options.initialSession)
       ? withExpiry(options.initialSession)
@@ -37,7 +44,7 @@ export function decideStart(
     };
   }
   const refreshToken = session?.refreshToken ?? options.initialRefreshToken;
-  const dead = corrupted || stored !== undefined;
+  const dead = corrupted || parsed !== undefined;
   if (refreshToken === undefined) {
     return { kind: "signed_out", session: undefined, rewrite: dead ? "clear" : undefined };
   }

@@ -114,6 +114,16 @@ describe("createAuthClient: construction and start", () => {
     expect(client.getState().session).toEqual(session);
   });
 
+  it("falls back to initialSession when the stored one expired with no refresh token", () => {
+    const dead = makeSession({}, -1);
+    delete dead.refreshToken;
+    const initialSession = makeSession();
+    const { client, stored } = setupClient({ stored: dead, initialSession });
+    client.start();
+    expect(client.getState()).toMatchObject({ status: "signed_in", session: initialSession });
+    expect(JSON.parse(stored() ?? "null")).toEqual(initialSession);
+  });
+
   it("restores from initialRefreshToken on start", async () => {
     const { client, adapter, events } = setupClient({ initialRefreshToken: "handed-over" });
     client.start();
