@@ -7,6 +7,7 @@ const steps = [
   ["unit tests", "npx", ["vitest", "run"]],
   ["integration tests", "npx", ["vitest", "run", "--config", "vitest.integration.config.ts"]],
   ["build", "node", ["scripts/build.mjs"]],
+  ["size budget", "npx", ["size-limit"]],
   ["browser tests", "npx", ["vitest", "run", "--config", "vitest.browser.config.ts"]],
 ];
 

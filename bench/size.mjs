@@ -1,0 +1,135 @@
+// Bundle size: builds three small apps with Vite in this run and compares what they ship.
+//   react  — React alone (react-dom/client rendering one button): the baseline
+//   forms  — react-hook-form + @hookform/resolvers + zod/mini + React Query, without the kit
+//   kit    — AuthProvider + SignupForm + LoginForm + LogoutButton with the Supabase adapter,
+//            importing `appsmith-auth-kit` and `appsmith-auth-kit/providers/supabase` as a
+//            user does, resolved to the built dist/ files (what npm publishes)
+// plus "kit code": the kit app again with React, react-dom, React Query, react-hook-form,
+// @hookform/resolvers and zod external, i.e. the kit's own minified, tree-shaken code.
+// Sizes: raw bytes, gzip (zlib level 9) and brotli (quality 11); 1 kB = 1000 bytes.
+// Exits 1 when a budget is exceeded. `npm run bench:size` (`--build` rebuilds dist/ first).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { build } from "vite";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const fixture = (name) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const distArg = process.argv.indexOf("--dist");
+// `--dist <folder>` measures another build of the package (e.g. to compare two builds).
+const distDir = distArg > 0 ? process.argv[distArg + 1] : `${root}dist`;
+const dist = (path) => `${distDir}/${path}`;
+
+const BUDGETS = {
+  addedOverReactGzip: 32_000,
+  kitCodeGzip: 7_000,
+  cdnGzip: 100_000,
+};
+
+if (process.argv.includes("--build") || !existsSync(dist("index.js"))) {
+  const built = spawnSync("node", ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// The libraries a user's app already has or shares with other code; "kit code" leaves them out.
+const LIBRARIES =
+  /^(react|react-dom|@tanstack\/react-query|react-hook-form|@hookform\/resolvers|zod)(\/|$)/;
+
+function sizes(code) {
+  const bytes = Buffer.from(code);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+/** Builds one fixture app in memory (minified, production React) and sizes its JavaScript. */
+async function buildApp(entry, { external } = {}) {
+  const result = await build({
+    configFile: false,
+    logLevel: "silent",
+    root,
+    define: { "process.env.NODE_ENV": '"production"' },
+    resolve: {
+      alias: [
+        { find: /^appsmith-auth-kit$/, replacement: dist("index.js") },
+        {
+          find: /^appsmith-auth-kit\/providers\/supabase$/,
+          replacement: dist("providers/supabase.js"),
+        },
+      ],
+    },
+    build: {
+      write: false,
+      minify: true,
+      reportCompressedSize: false,
+      rolldownOptions: {
+        input: fixture(entry),
+        ...(external ? { external: (id) => LIBRARIES.test(id) } : {}),
+        onwarn(warning, warn) {
+          if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+        },
+        output: { codeSplitting: false },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((out) => out.output);
+  const code = outputs
+    .filter((item) => item.type === "chunk")
+    .map((chunk) => chunk.code)
+    .join("\n");
+  return sizes(code);
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+const row = (name, s) => ({
+  app: name,
+  raw: s.raw,
+  gzip: s.gzip,
+  brotli: s.brotli,
+  "gzip kB": kb(s.gzip),
+});
+const diff = (a, b) => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli });
+
+const started = performance.now();
+const react = await buildApp("react-app.js");
+const forms = await buildApp("forms-app.js");
+const kit = await buildApp("kit-app.js");
+const kitCode = await buildApp("kit-app.js", { external: true });
+const cdn = sizes(readFileSync(dist("cdn/appsmith-auth-kit.widget.js")));
+const cdnExternal = sizes(readFileSync(dist("cdn/appsmith-auth-kit.widget.react-external.js")));
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+const kitAdded = diff(kit, react);
+const formsAdded = diff(forms, react);
+console.table([
+  row("react (baseline)", react),
+  row("forms libraries (RHF+resolvers+zod/mini+Query)", forms),
+  row("kit (Supabase, 3 components)", kit),
+  row("added by the forms libraries over React", formsAdded),
+  row("added by the kit over React", kitAdded),
+  row("kit code alone (libraries external)", kitCode),
+  row("CDN widget file (React inside)", cdn),
+  row("CDN widget file (React external)", cdnExternal),
+]);
+const ratio = (a, b) => (a / b).toFixed(2);
+console.log(`kit app / React app (gzip): ${ratio(kit.gzip, react.gzip)}`);
+console.log(`kit added / forms libraries added (gzip): ${ratio(kitAdded.gzip, formsAdded.gzip)}`);
+console.log(`built 4 apps in ${seconds} s`);
+
+const checks = [
+  ["added by the kit over React (gzip)", kitAdded.gzip, BUDGETS.addedOverReactGzip],
+  ["kit code alone (gzip)", kitCode.gzip, BUDGETS.kitCodeGzip],
+  ["CDN widget file with React (gzip)", cdn.gzip, BUDGETS.cdnGzip],
+];
+let failed = false;
+for (const [name, size, budget] of checks) {
+  const ok = size <= budget;
+  failed ||= !ok;
+  console.log(`${ok ? "✓" : "✗"} ${name}: ${kb(size)} (budget ${kb(budget)})`);
+}
+process.exit(failed ? 1 : 0);
