@@ -1,5 +1,6 @@
 import { useInsertionEffect } from "react";
 
+// An empty live region is taken out of the layout, not hidden, so it stays announceable.
 // Every rule hangs off `.aak`, which `unstyled` components omit, so another form's injected
 // sheet never styles them. Colours etc. come from the documented `--aak-*` variables.
 /** The default stylesheet of the components, themed by `--aak-*` custom properties. */
@@ -17,7 +18,7 @@ export const AUTH_KIT_CSS = `.aak{--_p:var(--aak-primary,#2563eb);--_r:var(--aak
 .aak .aak-button:disabled,.aak.aak-button:disabled{opacity:.65;cursor:progress}
 .aak .aak-toggle{padding:0;font:inherit;font-size:.85em;color:var(--_p);background:none;border:0;text-decoration:underline;cursor:pointer}
 .aak .aak-error,.aak .aak-field-error{margin:0;color:var(--_e);font-size:.9em}
-.aak .aak-error:empty{display:none}
+.aak .aak-error:empty{position:absolute}
 .aak .aak-hints{margin:0;padding:0;list-style:none;font-size:.85em;color:var(--aak-muted,#4b5563)}
 .aak .aak-hint:before{content:"○ "}
 .aak .aak-hint[data-met=true]{color:var(--aak-success,#067647)}

@@ -95,7 +95,9 @@ describe("LoginForm", () => {
     renderWithAuth(<LoginForm onError={onError} />, { adapter });
     await fill(user, "ada@example.com", "secret-pass");
     await user.click(submit());
-    expect(await screen.findByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES[code]);
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES[code]),
+    );
     expect(screen.getAllByRole("alert")).toHaveLength(1);
     expect(screen.queryByText(/raw body/)).toBeNull();
     expect(email()).toHaveValue("ada@example.com");
@@ -232,7 +234,7 @@ describe("LoginForm", () => {
     await user.type(screen.getByLabelText("E-Mail"), "ada@example.com");
     await user.type(screen.getByLabelText("Passwort"), "x");
     await user.click(screen.getByRole("button", { name: "Log in" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Falsche Daten.");
+    await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("Falsche Daten."));
   });
 
   it("accepts a schema that extends the default one", async () => {

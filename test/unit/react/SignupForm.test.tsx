@@ -156,7 +156,9 @@ describe("SignupForm", () => {
     await user.type(password(), "long-enough-1");
     await user.type(screen.getByLabelText("Confirm password"), "long-enough-1");
     await user.click(submit());
-    expect(await screen.findByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES[code]);
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES[code]),
+    );
     expect(screen.queryByText("raw server text")).toBeNull();
     expect(email()).toHaveValue("ada@example.com");
     expect(password()).toHaveValue("long-enough-1");
@@ -178,7 +180,7 @@ describe("SignupForm", () => {
       await screen.findByRole("button", { name: "Creating account…" });
       expect(adapter.signUp).toHaveBeenCalledTimes(1);
       call.reject(new AuthError("email_taken"));
-      expect(await screen.findByRole("alert")).toHaveTextContent(/already exists/);
+      await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent(/already exists/));
     } finally {
       window.removeEventListener("submit", block, true);
     }

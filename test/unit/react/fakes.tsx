@@ -1,9 +1,12 @@
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { type ReactNode, StrictMode } from "react";
 import { vi } from "vitest";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
 import type { Session } from "../../../src/core/types.js";
 import { AuthProvider, type AuthProviderProps, useAuth } from "../../../src/react/index.js";
+
+// The machine is shared with other suites: give async queries room under load.
+configure({ asyncUtilTimeout: 4000 });
 
 /** A session for `email`, valid for an hour. */
 export function fakeSession(email = "ada@example.com", token = "access-1"): Session {
