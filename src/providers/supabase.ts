@@ -98,9 +98,14 @@ export function supabase(options: SupabaseOptions): AuthAdapter {
         return { kind: "session", session: toSession(body) };
       // With email confirmation on, GoTrue answers with the user alone and no session.
       const user = readPath(body, "id") === undefined ? readPath(body, "user") : body;
+      // A reply with neither a session nor a user is not a confirmation: nothing says an
+      // account (or an email) was made.
+      if (typeof user !== "object" || user === null) {
+        throw new AuthError("invalid_response", { provider: "supabase" });
+      }
       return {
         kind: "confirmation_required",
-        user: user ? userFromRecord(user, { provider: "supabase", email }) : null,
+        user: userFromRecord(user, { provider: "supabase", email }),
       };
     },
 
