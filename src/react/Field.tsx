@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useId, useState } from "react";
+import { type CSSProperties, type ReactNode, type SyntheticEvent, useId, useState } from "react";
 import type { Control, FieldValues, UseFormRegisterReturn } from "react-hook-form";
 import { useWatch } from "react-hook-form";
 import type { AuthMessages } from "./messages.js";
@@ -107,5 +107,29 @@ export function PasswordHints({ id, control, rules, messages }: PasswordHintsPro
         );
       })}
     </ul>
+  );
+}
+
+/** Props of {@link FormFooter}. */
+export interface FormFooterProps {
+  /** The server error's words, or empty. */
+  error: string;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  onClick: (event: SyntheticEvent) => void;
+}
+
+/** The form's one live region for server errors, and its submit button. */
+export function FormFooter(props: FormFooterProps): ReactNode {
+  return (
+    <>
+      <p className="aak-error" role="alert">
+        {props.error}
+      </p>
+      <button type="submit" className="aak-button" disabled={props.pending} onClick={props.onClick}>
+        {props.pending ? props.pendingLabel : props.label}
+      </button>
+    </>
   );
 }

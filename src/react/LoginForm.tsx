@@ -3,7 +3,7 @@ import { useForm } from "react-hook-form";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
 import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
-import { Field, PasswordField } from "./Field.js";
+import { Field, FormFooter, PasswordField } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
 import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
@@ -81,12 +81,13 @@ export function LoginForm(props: LoginFormProps): ReactNode {
         registration={register("password")}
         error={errors.password?.message as string | undefined}
       />
-      <p className="aak-error" role="alert">
-        {signIn.error ? errorText(m, signIn.error) : ""}
-      </p>
-      <button type="submit" className="aak-button" disabled={pending} onClick={handlers.onClick}>
-        {pending ? m.signingIn : m.signIn}
-      </button>
+      <FormFooter
+        error={signIn.error ? errorText(m, signIn.error) : ""}
+        pending={pending}
+        label={m.signIn}
+        pendingLabel={m.signingIn}
+        onClick={handlers.onClick}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
-import { Field, PasswordField, PasswordHints } from "./Field.js";
+import { Field, FormFooter, PasswordField, PasswordHints } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
 import {
   createSignupSchema,
@@ -36,6 +36,15 @@ export interface SignupFormProps {
   schema?: SchemaOption<ReturnType<typeof createSignupSchema>>;
   unstyled?: boolean;
   className?: string;
+}
+
+/** The "check your email" message; focused so screen readers read it as the form goes away. */
+function CheckEmail({ className, text }: { className: string; text: string }): ReactNode {
+  return (
+    <div className={className.trim()} role="status" tabIndex={-1} ref={(node) => node?.focus()}>
+      {text}
+    </div>
+  );
 }
 
 /**
@@ -74,18 +83,8 @@ export function SignupForm(props: SignupFormProps): ReactNode {
     }),
   );
   const className = props.className ?? "";
-  if (checkEmail) {
-    return (
-      <div
-        className={`${root}aak-status ${className}`.trim()}
-        role="status"
-        tabIndex={-1}
-        ref={(node) => node?.focus()}
-      >
-        {m.checkEmail}
-      </div>
-    );
-  }
+  if (checkEmail)
+    return <CheckEmail className={`${root}aak-status ${className}`} text={m.checkEmail} />;
   const { errors } = formState;
   const error = (name: string) => errors[name]?.message as string | undefined;
   const pending = signUp.isPending;
@@ -139,12 +138,13 @@ export function SignupForm(props: SignupFormProps): ReactNode {
           error={error("confirmPassword")}
         />
       )}
-      <p className="aak-error" role="alert">
-        {signUp.error ? errorText(m, signUp.error) : ""}
-      </p>
-      <button type="submit" className="aak-button" disabled={pending} onClick={handlers.onClick}>
-        {pending ? m.signingUp : m.signUp}
-      </button>
+      <FormFooter
+        error={signUp.error ? errorText(m, signUp.error) : ""}
+        pending={pending}
+        label={m.signUp}
+        pendingLabel={m.signingUp}
+        onClick={handlers.onClick}
+      />
     </form>
   );
 }
