@@ -92,10 +92,10 @@ try {
 
   console.log(`refresh takes ~${REFRESH_MS} ms; median of ${RUNS} runs; Node ${process.version}\n`);
   console.log(
-    "      N | kit requests | kit ms/call | kit total ms | naive requests | naive ms/call | naive total ms",
+    "      N | kit requests | kit ms/call | kit total ms | naive requests | naive ms/call | naive total ms | requests naive/kit | time kit/naive",
   );
   console.log(
-    "--------|--------------|-------------|--------------|----------------|---------------|---------------",
+    "--------|--------------|-------------|--------------|----------------|---------------|----------------|--------------------|---------------",
   );
   let failed = false;
   for (const n of SIZES) {
@@ -111,6 +111,8 @@ try {
         String(naive.requests).padStart(14),
         naive.msPerCall.toFixed(4).padStart(13),
         naive.totalMs.toFixed(1).padStart(14),
+        (naive.requests / kit.requests).toFixed(0).padStart(18),
+        (kit.totalMs / naive.totalMs).toFixed(2).padStart(14),
       ].join(" | "),
     );
   }
