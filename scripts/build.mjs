@@ -9,10 +9,16 @@ rmSync("dist", { recursive: true, force: true });
 
 // Scoped names are matched whole: "@tanstack/" followed by "(\/|$)" never matched
 // "@tanstack/react-query", which bundled a second React Query (and its context) into dist/.
-const external = (id) =>
-  /^(react|react-dom|@tanstack\/react-query|@tanstack\/query-core|react-hook-form|@hookform\/resolvers|zod)(\/|$)/.test(
-    id,
-  );
+// Dependencies and peers stay imports in the npm build (the user's bundler dedupes them).
+const EXTERNAL = [
+  "react",
+  "react-dom",
+  "@tanstack/react-query",
+  "react-hook-form",
+  "@hookform/resolvers",
+  "zod",
+];
+const external = (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`));
 
 const entries = {
   index: "src/index.ts",
