@@ -4,7 +4,8 @@ import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient, AuthClientOptions } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
 import { type PlainAuthEvent, toPlainEvent } from "../core/events.js";
-import { createAdapter } from "../providers/createAdapter.js";
+import type { AdapterConfig } from "../providers/createAdapter.js";
+import { lazyAdapter } from "../providers/lazyAdapter.js";
 import { AuthContext, type AuthContextValue } from "./AuthContext.js";
 import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
 
@@ -12,8 +13,11 @@ import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./me
 export interface AuthProviderProps {
   /** The provider adapter, e.g. `supabase({ url, anonKey })`. */
   adapter?: AuthAdapter;
-  /** A JSON adapter config, e.g. `{ type: "supabase", url, anonKey }`, used when no adapter is given. */
-  config?: Parameters<typeof createAdapter>[0];
+  /**
+   * A JSON adapter config, e.g. `{ type: "supabase", url, anonKey }`, used when no adapter is
+   * given. Its provider code loads on first use; pass `adapter` to bundle one provider only.
+   */
+  config?: AdapterConfig;
   /** An engine made elsewhere with `createAuthClient`; the provider starts it but does not create one. */
   client?: AuthClient;
   storage?: AuthClientOptions["storage"];
@@ -31,7 +35,7 @@ export interface AuthProviderProps {
 
 function createEngine(props: AuthProviderProps): AuthClient {
   if (props.client) return props.client;
-  const adapter = props.adapter ?? (props.config ? createAdapter(props.config) : undefined);
+  const adapter = props.adapter ?? (props.config ? lazyAdapter(props.config) : undefined);
   if (!adapter) throw new Error("<AuthProvider> needs an adapter, a config or a client");
   const options: AuthClientOptions = { adapter };
   if (props.storage !== undefined) options.storage = props.storage;
