@@ -28,6 +28,9 @@ const entries = {
   "providers/oauth2": "src/providers/oauth2.ts",
   "providers/rest": "src/providers/rest.ts",
   "providers/demo": "src/providers/demo.ts",
+  // Its own entry, so lazyAdapter's import() stays a separate chunk: otherwise the root
+  // barrel's static re-export merges it into the main chunk and every app bundles all six.
+  "providers/createAdapter": "src/providers/createAdapter.ts",
   widget: "src/widget/index.ts",
 };
 // Entries land as their source files do; until then they are simply not built.
