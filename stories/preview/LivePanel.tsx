@@ -52,7 +52,13 @@ export function LivePanel() {
   const state = useClientState(client);
   const now = useNow(1000);
   if (!client) {
-    if (source) return <EventLog events={events} />;
+    if (source) {
+      return (
+        <div className="live-panel">
+          <EventLog events={events} />
+        </div>
+      );
+    }
     return <p className="muted">This story has no auth engine.</p>;
   }
   return (

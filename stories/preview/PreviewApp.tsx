@@ -77,6 +77,14 @@ export function PreviewApp(props: { stories: IndexedStory[] }) {
       ? "Appsmith host · appsmith-auth-kit"
       : `${entry ? `${entry.title} / ${entry.name} · ` : ""}appsmith-auth-kit`;
   }, [entry, hostView]);
+  if (params.get("embed") === "1" && entry) {
+    // The story alone (screenshots, or opening one story in a frame of its own).
+    return (
+      <main className="embed">
+        <StoryCanvas entry={entry} args={{ ...entry.meta.args, ...entry.story.args } as Args} />
+      </main>
+    );
+  }
   return (
     <div className="preview">
       <header className="preview-header">

@@ -30,8 +30,10 @@ async function makeAdapter(options: StoryEngineOptions): Promise<AuthAdapter> {
   return demo(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs });
 }
 
-// Signed-in stories begin with a real session from the same adapter, so refreshes work.
-async function seedSession(adapter: AuthAdapter): Promise<Session> {
+// Signed-in stories begin with a real session from the same adapter, so refreshes work. A
+// real server (the emulator) starts empty: the account is made on first use. Signing in
+// first keeps a failed request (which the browser logs) to that first time.
+async function demoUserSession(adapter: AuthAdapter): Promise<Session> {
   try {
     return await adapter.signIn(DEMO_USER);
   } catch (error) {
@@ -55,7 +57,7 @@ function withStuckRefresh(adapter: AuthAdapter): AuthAdapter {
 
 async function initialSessionFor(start: StartState, adapter: AuthAdapter) {
   if (start === "signed_out") return undefined;
-  const session = await seedSession(adapter);
+  const session = await demoUserSession(adapter);
   const now = Date.now();
   if (start === "refreshing") return { ...session, expiresAt: now + 2_000 };
   // An expired token whose refresh token the server no longer knows: the engine tries to
@@ -70,6 +72,8 @@ async function initialSessionFor(start: StartState, adapter: AuthAdapter) {
 export async function createStoryEngine(options: StoryEngineOptions): Promise<AuthClient> {
   const start = options.start ?? "signed_out";
   const base = await makeAdapter(options);
+  // Stories that sign in through the form need the account on a real server too.
+  if (base.name !== "demo" && start === "signed_out") await demoUserSession(base);
   const initialSession = await initialSessionFor(start, base);
   return createAuthClient({
     adapter: start === "refreshing" ? withStuckRefresh(base) : base,

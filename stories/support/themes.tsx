@@ -40,7 +40,8 @@ export const withTheme: Decorator<object> = (Story, context) => {
     background: theme.background,
     color: theme.color,
     padding: 16,
-    ...(width === undefined ? {} : { width, boxSizing: "border-box" }),
+    // The story itself gets `width` px; the theme padding comes on top.
+    ...(width === undefined ? {} : { width, boxSizing: "content-box" }),
   } as CSSProperties;
   return (
     <div style={style}>

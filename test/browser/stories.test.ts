@@ -1,0 +1,91 @@
+// Every story of the local preview in headless Chromium: it must reach the state it shows
+// (its play function passes), have no axe violations (WCAG 2.1 A and AA) and log no
+// console error or uncaught exception. The preview runs on Vite's dev server, as `npm start`.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { createServer, type ViteDevServer } from "vite";
+import { collectProblems, type LaunchedBrowser, launchBrowser } from "./browser.js";
+import { listStoryIds } from "./previewStories.js";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const READY = '#story-root[data-story-state="ready"]:not(:has([data-preparing]))';
+const storyIds = listStoryIds();
+
+let server: ViteDevServer;
+let browser: LaunchedBrowser;
+let page: Page;
+let problems: string[];
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await createServer({
+    configFile: "vite.config.ts",
+    logLevel: "warn",
+    clearScreen: false,
+    server: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === "string") throw new Error("Vite did not listen on a port");
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  problems = collectProblems(page);
+  // The first load lets Vite pre-bundle dependencies before any story is judged.
+  await page.goto(baseUrl);
+  await page.waitForSelector("nav a[data-story-link]", { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openStory(id: string): Promise<void> {
+  problems.length = 0;
+  await page.goto(`${baseUrl}?story=${id}`);
+  const state = await page.waitForFunction(
+    (selector) => {
+      const root = document.querySelector("#story-root");
+      if (root?.getAttribute("data-story-state") === "failed") return "failed";
+      return document.querySelector(selector) ? "ready" : null;
+    },
+    READY,
+    { timeout: 20_000 },
+  );
+  if ((await state.jsonValue()) === "failed") {
+    const why = await page.locator(".preview-error").allTextContents();
+    throw new Error(`${id}: its play function failed: ${why.join(" ")}`);
+  }
+}
+
+it("lists exactly the stories found in stories/", async () => {
+  await page.goto(baseUrl);
+  const listed = await page.$$eval("nav a[data-story-link]", (links) =>
+    links.map((link) => (link as HTMLElement).dataset.storyLink),
+  );
+  expect(listed).toEqual(storyIds);
+  expect(storyIds.length).toBeGreaterThan(30);
+});
+
+describe.each(storyIds)("story %s", (id) => {
+  it("shows its state with no axe violations and no console errors", async () => {
+    await openStory(id);
+    const results = await new AxeBuilder({ page })
+      .include("#story-root")
+      .withTags(WCAG_TAGS)
+      .analyze();
+    const violations = results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+it("the preview shell around a story has no axe violations", async () => {
+  await openStory(storyIds[0] ?? "");
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(problems).toEqual([]);
+});
