@@ -64,7 +64,8 @@ try {
     await page.waitForSelector(READY, { timeout: 20_000 });
     // Let focus rings and the last re-render settle.
     await page.waitForTimeout(300);
-    await page.locator("#story-root").screenshot({ path: join(OUT, `${name}.png`) });
+    // The theme wrapper: a fixed-width story is shot at its own width.
+    await page.locator("#story-root > *").first().screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`wrote ${OUT}/${name}.png`);
   }
   await page.setViewportSize({ width: 1100, height: 700 });
