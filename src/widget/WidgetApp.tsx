@@ -33,6 +33,14 @@ function SignedIn(props: { config: WidgetConfig; text: WidgetMessages }): ReactN
   );
 }
 
+const SWITCH_STYLE = {
+  display: "flex",
+  flexDirection: "column",
+  alignItems: "center",
+  gap: "8px",
+  maxWidth: "420px",
+} as const;
+
 function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
   const { config, text } = props;
   const root = useKitStyles(false);
@@ -56,13 +64,10 @@ function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): React
     );
   if (config.view !== "auto") return form;
   return (
-    <div className="aak-widget-switch">
+    // The kit's `.aak .aak-toggle` rule styles the link-like button only inside an `.aak` root.
+    <div className={`${root}aak-widget-switch`} style={SWITCH_STYLE}>
       {form}
-      <button
-        type="button"
-        className={`${root}aak-toggle`}
-        onClick={() => setSigningUp(!signingUp)}
-      >
+      <button type="button" className="aak-toggle" onClick={() => setSigningUp(!signingUp)}>
         {signingUp ? text.switchToSignIn : text.switchToSignUp}
       </button>
     </div>

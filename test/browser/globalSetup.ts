@@ -16,11 +16,25 @@ declare module "vitest" {
 const CDN_DIR = fileURLToPath(new URL("../../dist/cdn", import.meta.url));
 const HOST_DIR = fileURLToPath(new URL("./host", import.meta.url));
 
+// Another suite may be starting or stopping the emulator on the same fixed ports at this
+// moment (its hub port is taken before the auth port answers): wait and try again, which
+// then reuses a running one.
+async function startEmulatorPatiently() {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startFirebaseEmulator();
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+  }
+}
+
 export default async function setup(project: TestProject) {
   if (!existsSync(`${CDN_DIR}/appsmith-auth-kit.widget.js`)) {
     throw new Error("dist/cdn/appsmith-auth-kit.widget.js is missing: run `npm run build` first.");
   }
-  const emulator = await startFirebaseEmulator();
+  const emulator = await startEmulatorPatiently();
   await enableImprovedEmailPrivacy();
   const server = await startStaticServer({ "/cdn/": CDN_DIR, "/host/": HOST_DIR });
   project.provide("staticBaseUrl", server.baseUrl);
