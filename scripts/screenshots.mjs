@@ -42,7 +42,8 @@ const server = await createServer({
   configFile: "vite.config.ts",
   logLevel: "warn",
   clearScreen: false,
-  server: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+  // No file watching or HMR: an edit elsewhere must not reload a page mid-shot.
+  server: { host: "127.0.0.1", port: 0, strictPort: false, open: false, hmr: false, watch: null },
 });
 await server.listen();
 const base = `http://127.0.0.1:${server.httpServer.address().port}/`;
@@ -65,7 +66,10 @@ try {
     // Let focus rings and the last re-render settle.
     await page.waitForTimeout(300);
     // The theme wrapper: a fixed-width story is shot at its own width.
-    await page.locator("#story-root > *").first().screenshot({ path: join(OUT, `${name}.png`) });
+    await page
+      .locator("#story-root > *")
+      .first()
+      .screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`wrote ${OUT}/${name}.png`);
   }
   await page.setViewportSize({ width: 1100, height: 700 });

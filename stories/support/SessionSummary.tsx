@@ -14,7 +14,7 @@ export function SessionSummary() {
     text = error.message;
   } else text = "Signed out.";
   return (
-    <p role="status" style={{ margin: "0 0 12px", color: "inherit" }}>
+    <p role="status" style={{ margin: "12px 0", color: "inherit" }}>
       {text}
     </p>
   );

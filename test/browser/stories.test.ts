@@ -22,7 +22,8 @@ beforeAll(async () => {
     configFile: "vite.config.ts",
     logLevel: "warn",
     clearScreen: false,
-    server: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+    // No file watching or HMR: an edit elsewhere must not reload a page mid-check.
+    server: { host: "127.0.0.1", port: 0, strictPort: false, open: false, hmr: false, watch: null },
   });
   await server.listen();
   const address = server.httpServer?.address();
