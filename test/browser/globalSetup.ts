@@ -1,6 +1,9 @@
 // Starts what the browser tests load: the Firebase Auth Emulator and a static server for the
 // built CDN file and the fake Appsmith host page.
 import { existsSync } from "node:fs";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { enableImprovedEmailPrivacy, startFirebaseEmulator } from "../servers/firebaseEmulator.js";
@@ -36,11 +39,15 @@ export default async function setup(project: TestProject) {
   }
   const emulator = await startEmulatorPatiently();
   await enableImprovedEmailPrivacy();
-  const server = await startStaticServer({ "/cdn/": CDN_DIR, "/host/": HOST_DIR });
+  // A snapshot of the build: a concurrent `npm run build` empties dist/ while it runs.
+  const cdnCopy = await mkdtemp(join(tmpdir(), "aak-cdn-"));
+  await cp(CDN_DIR, cdnCopy, { recursive: true });
+  const server = await startStaticServer({ "/cdn/": cdnCopy, "/host/": HOST_DIR });
   project.provide("staticBaseUrl", server.baseUrl);
   project.provide("firebaseEmulatorHost", new URL(emulator.baseUrl).host);
   return async () => {
     await server.stop();
     await emulator.stop();
+    await rm(cdnCopy, { recursive: true, force: true });
   };
 }
