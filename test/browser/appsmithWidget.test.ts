@@ -31,6 +31,7 @@ appsmith.onReady(() => {
 };
 
 type Recorded = {
+  heights: number[];
   events: Array<{ name: string; context: Record<string, unknown> }>;
   ignoredEvents: unknown[];
   modelUpdates: Record<string, unknown>[];
@@ -138,6 +139,12 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
     expect(sandbox === null).toBe(variant === "no-sandbox");
     // One request for the whole kit: no chunks, no stylesheet, no other module.
     expect(frameRequests).toEqual([`${base}/cdn/appsmith-auth-kit.widget.js`]);
+    // The current frame script reports the body's height; the first release did not.
+    const { heights, readyCount } = await record(page);
+    expect(readyCount).toBe(1);
+    if (api === "current")
+      await expect.poll(async () => (await record(page)).heights.length).toBeGreaterThan(0);
+    else expect(heights).toEqual([]);
   });
 
   it("signs up: model updated and onSignup with the tokens", async () => {
