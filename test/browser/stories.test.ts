@@ -90,3 +90,33 @@ it("the preview shell around a story has no axe violations", async () => {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+it("turns args into controls that re-render the story", async () => {
+  await openStory("components-signupform--empty");
+  const story = page.locator("#story-root");
+  expect(await story.getByLabel("Confirm password", { exact: true }).count()).toBe(0);
+  await page.getByLabel("confirmPassword", { exact: true }).check();
+  await story.getByLabel("Confirm password", { exact: true }).waitFor();
+});
+
+it("runs the built widget in the Appsmith host view and logs what it sends", async () => {
+  problems.length = 0;
+  await page.goto(`${baseUrl}?view=host`);
+  const frame = page.frameLocator("#widget iframe");
+  await frame.getByLabel("Email", { exact: true }).fill("demo@example.com");
+  await frame.getByLabel("Password", { exact: true }).fill("password123");
+  await frame.getByRole("button", { name: "Sign in" }).click();
+  await page.locator(".event-log", { hasText: "event onLogin demo@example.com" }).waitFor();
+  await page.locator(".model-summary", { hasText: "set (not shown)" }).waitFor();
+  // The log and the model summary never show a token.
+  const accessToken = await frame
+    .locator("body")
+    .evaluate(
+      () =>
+        (window as unknown as { appsmith: { model: { accessToken: string } } }).appsmith.model
+          .accessToken,
+    );
+  expect(accessToken.length).toBeGreaterThan(20);
+  expect(await page.locator("main").textContent()).not.toContain(accessToken);
+  expect(problems).toEqual([]);
+});
