@@ -16,6 +16,23 @@ import { deferred, fakeAdapter, fakeSession, renderWithAuth, StatusProbe } from 
 
 const status = () => screen.getByRole("status", { name: "auth status" });
 
+function Grab({ onAuth }: { onAuth: (auth: ReturnType<typeof useAuth>) => void }) {
+  onAuth(useAuth());
+  return null;
+}
+
+function CustomSignIn() {
+  const signIn = useSignIn();
+  return (
+    <>
+      <button type="button" onClick={() => signIn.mutate({ email: "a@b.co", password: "x" })}>
+        Go
+      </button>
+      <p>{signIn.isPending ? "pending" : (signIn.error?.code ?? "idle")}</p>
+    </>
+  );
+}
+
 describe("AuthProvider", () => {
   it("refreshes exactly once on a StrictMode mount and reports plain events", async () => {
     const adapter = fakeAdapter();
@@ -95,11 +112,9 @@ describe("AuthProvider", () => {
 
   it("gives useAuth the session, a token getter and the actions", async () => {
     let auth: ReturnType<typeof useAuth> | undefined;
-    function Grab() {
-      auth = useAuth();
-      return null;
-    }
-    renderWithAuth(<Grab />, { initialSession: fakeSession("ada@example.com", "tok-1") });
+    renderWithAuth(<Grab onAuth={(value) => (auth = value)} />, {
+      initialSession: fakeSession("ada@example.com", "tok-1"),
+    });
     expect(auth?.status).toBe("signed_in");
     expect(auth?.user?.email).toBe("ada@example.com");
     expect(auth?.persistence).toBe("memory");
@@ -113,18 +128,7 @@ describe("useSignIn", () => {
     const adapter = fakeAdapter();
     const call = deferred<Session>();
     adapter.signIn.mockReturnValue(call.promise);
-    function Custom() {
-      const signIn = useSignIn();
-      return (
-        <>
-          <button type="button" onClick={() => signIn.mutate({ email: "a@b.co", password: "x" })}>
-            Go
-          </button>
-          <p>{signIn.isPending ? "pending" : (signIn.error?.code ?? "idle")}</p>
-        </>
-      );
-    }
-    renderWithAuth(<Custom />, { adapter });
+    renderWithAuth(<CustomSignIn />, { adapter });
     await user.click(screen.getByRole("button", { name: "Go" }));
     expect(await screen.findByText("pending")).toBeVisible();
     call.reject(new AuthError("invalid_credentials"));
