@@ -2,6 +2,9 @@
 // esm.sh). Appsmith has no import map and no bundler, so the main file carries React, the
 // form and query libraries, zod/mini and the styles: one request, nothing else to resolve.
 // The second file leaves React external for pages that bring their own (with an import map).
+// The main file carries React 18.3.1 (the devDependencies `react-18`/`react-dom-18`), not 19:
+// the kit needs nothing from 19 (peer range `^18.3 || ^19`; Appsmith's own template uses
+// 18.2), and 18's react-dom is ~23 kB gzip smaller, which keeps the file under 100 kB.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "vite";
@@ -11,15 +14,25 @@ const outDir = "dist/cdn";
 
 const reactExternal = (id) => /^(react|react-dom)(\/|$)/.test(id);
 
-const variants = [
-  { fileName: "appsmith-auth-kit.widget.js", external: [] },
-  { fileName: "appsmith-auth-kit.widget.react-external.js", external: reactExternal },
+// Exact names only, so every import of React in the bundle (the kit, React Query,
+// react-hook-form) lands on the one 18.3.1 copy.
+const react18 = [
+  { find: /^react$/, replacement: "react-18" },
+  { find: /^react\/jsx-runtime$/, replacement: "react-18/jsx-runtime" },
+  { find: /^react-dom$/, replacement: "react-dom-18" },
+  { find: /^react-dom\/client$/, replacement: "react-dom-18/client" },
 ];
 
-for (const { fileName, external } of variants) {
+const variants = [
+  { fileName: "appsmith-auth-kit.widget.js", external: [], alias: react18 },
+  { fileName: "appsmith-auth-kit.widget.react-external.js", external: reactExternal, alias: [] },
+];
+
+for (const { fileName, external, alias } of variants) {
   await build({
     configFile: false,
     logLevel: "warn",
+    resolve: { alias },
     // Library mode leaves process.env.NODE_ENV alone: without this the bundle ships
     // development React and throws "process is not defined" in the browser.
     define: { "process.env.NODE_ENV": '"production"' },
