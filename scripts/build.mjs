@@ -1,6 +1,7 @@
 // Builds dist/: the npm package (ESM, React and the form/query libraries external, one
 // entry per provider so a user bundles only their own) and its type declarations.
-// The CDN single files for the Appsmith Custom Widget are built by scripts/build-cdn.mjs.
+// The CDN single files for the Appsmith Custom Widget are built by scripts/build-cdn.mjs,
+// the size-limit app (dist/size/) by scripts/build-size.mjs.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { build } from "vite";
@@ -56,4 +57,7 @@ if (existsSync("scripts/build-cdn.mjs")) {
   const cdn = spawnSync("node", ["scripts/build-cdn.mjs"], { stdio: "inherit" });
   if (cdn.status !== 0) process.exit(cdn.status ?? 1);
 }
+// dist/size/: a Supabase app built against this dist/, in the chunks size-limit weighs.
+const size = spawnSync("node", ["scripts/build-size.mjs"], { stdio: "inherit" });
+if (size.status !== 0) process.exit(size.status ?? 1);
 console.log("built dist/");
