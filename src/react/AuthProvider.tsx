@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientContext } from "@tanstack/react-query";
+import { type QueryClient, QueryClientContext } from "@tanstack/react-query";
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient, AuthClientOptions } from "../core/clientTypes.js";
@@ -8,6 +8,7 @@ import type { AdapterConfig } from "../providers/createAdapter.js";
 import { lazyAdapter } from "../providers/lazyAdapter.js";
 import { AuthContext, type AuthContextValue } from "./AuthContext.js";
 import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
+import { createMutationClient } from "./mutationClient.js";
 
 /** Props of {@link AuthProvider}: where the engine comes from, its options, and messages. */
 export interface AuthProviderProps {
@@ -28,7 +29,10 @@ export interface AuthProviderProps {
   onEvent?: (event: PlainAuthEvent) => void;
   /** Overrides for any user-visible text, for every component below. */
   messages?: AuthMessagesOverride;
-  /** The QueryClient for the provider's mutations; default the host app's, else a private one. */
+  /**
+   * The QueryClient for the provider's mutations; default the host app's, else a private
+   * mutation-only one.
+   */
   queryClient?: QueryClient;
   children?: ReactNode;
 }
@@ -59,7 +63,7 @@ export function AuthProvider(props: AuthProviderProps): ReactNode {
   const ownQueryClient = useRef<QueryClient | null>(null);
   let queryClient = props.queryClient ?? hostQueryClient;
   if (!queryClient) {
-    ownQueryClient.current ??= new QueryClient();
+    ownQueryClient.current ??= createMutationClient();
     queryClient = ownQueryClient.current;
   }
 

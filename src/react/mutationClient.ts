@@ -1,0 +1,21 @@
+import { MutationCache, type QueryClient } from "@tanstack/react-query";
+
+// The two QueryClient methods useMutation's observer and cache call. Typed against
+// QueryClient so a change to either signature fails the type check.
+type MutationOnlyClient = Pick<QueryClient, "getMutationCache" | "defaultMutationOptions">;
+
+/**
+ * The provider's own client when the app has no QueryClient: it runs mutations only (the kit
+ * has no queries), so an app without React Query does not ship QueryClient's query cache,
+ * query observers and focus/online wiring (~6 kB gzip). With networkMode "always" no
+ * mutation ever pauses, so nothing needs the online/focus resumption QueryClient.mount adds.
+ */
+export function createMutationClient(): QueryClient {
+  const cache = new MutationCache();
+  const client: MutationOnlyClient = {
+    getMutationCache: () => cache,
+    defaultMutationOptions: ((options?: { _defaulted?: boolean }) =>
+      options?._defaulted ? options : { ...options, _defaulted: true }) as never,
+  };
+  return client as QueryClient;
+}
