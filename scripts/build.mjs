@@ -34,8 +34,9 @@ const entries = {
   "providers/createAdapter": "src/providers/createAdapter.ts",
   widget: "src/widget/index.ts",
 };
-// Entries land as their source files do; until then they are simply not built.
-const entry = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const missing = Object.values(entries).filter((file) => !existsSync(file));
+if (missing.length > 0) throw new Error(`build entries missing: ${missing.join(", ")}`);
+const entry = entries;
 
 await build({
   configFile: false,
@@ -53,10 +54,8 @@ await build({
 const tsc = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-if (existsSync("scripts/build-cdn.mjs")) {
-  const cdn = spawnSync("node", ["scripts/build-cdn.mjs"], { stdio: "inherit" });
-  if (cdn.status !== 0) process.exit(cdn.status ?? 1);
-}
+const cdn = spawnSync("node", ["scripts/build-cdn.mjs"], { stdio: "inherit" });
+if (cdn.status !== 0) process.exit(cdn.status ?? 1);
 // dist/size/: a Supabase app built against this dist/, in the chunks size-limit weighs.
 const size = spawnSync("node", ["scripts/build-size.mjs"], { stdio: "inherit" });
 if (size.status !== 0) process.exit(size.status ?? 1);

@@ -1,17 +1,52 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
+// `node scripts/test.mjs "unit tests" build` runs only the named steps.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const results = ".test-results";
+const vitest = (name, config) => [
+  "npx",
+  [
+    "vitest",
+    "run",
+    ...(config ? ["--config", config] : []),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${results}/${name}.json`,
+  ],
+];
 
 const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["lint", "npx", ["biome", "check", "."]],
-  ["unit tests", "npx", ["vitest", "run"]],
-  ["integration tests", "npx", ["vitest", "run", "--config", "vitest.integration.config.ts"]],
+  ["unit tests", ...vitest("unit")],
+  ["integration tests", ...vitest("integration", "vitest.integration.config.ts")],
   ["build", "node", ["scripts/build.mjs"]],
+  ["package lint", "npx", ["publint", "--strict"]],
   ["size budget", "npx", ["size-limit"]],
-  ["browser tests", "npx", ["vitest", "run", "--config", "vitest.browser.config.ts"]],
+  ["browser tests", ...vitest("browser", "vitest.browser.config.ts")],
 ];
 
 const only = process.argv.slice(2);
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function count(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function summary() {
+  for (const name of ["unit", "integration", "browser"]) count(`${results}/${name}.json`);
+  console.log(
+    `\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+  );
+}
+
 for (const [name, command, args] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
@@ -20,7 +55,9 @@ for (const [name, command, args] of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✗ ${name} failed (exit ${result.status ?? result.signal}) after ${seconds}s`);
+    summary();
     process.exit(result.status ?? 1);
   }
   console.log(`✓ ${name} (${seconds}s)`);
 }
+summary();
