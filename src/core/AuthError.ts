@@ -15,6 +15,7 @@ export const AUTH_ERROR_CODES = [
   "invalid_response",
   "invalid_config",
   "provider_error",
+  "superseded",
 ] as const;
 
 /** One of {@link AUTH_ERROR_CODES}. */
@@ -37,6 +38,8 @@ export const DEFAULT_ERROR_MESSAGES: Readonly<Record<AuthErrorCode, string>> = {
   invalid_response: "The sign-in service sent a reply the kit could not read.",
   invalid_config: "The sign-in service is not configured correctly.",
   provider_error: "The sign-in service reported an error. Please try again.",
+  // A call overtaken by a newer sign-in, sign-up or sign-out: forms show nothing for it.
+  superseded: "A newer sign-in or sign-out replaced this one.",
 };
 
 const BRAND = Symbol.for("appsmith-auth-kit.AuthError");

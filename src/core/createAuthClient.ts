@@ -1,15 +1,14 @@
-import { type AuthError, toAuthError } from "./AuthError.js";
-import type { SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
+import type { AuthError } from "./AuthError.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
 import { type CrossTabLink, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
 import { systemClock, systemTimers } from "./ports.js";
 import { createRefreshController } from "./refreshController.js";
-import { withExpiry } from "./session.js";
 import { createSessionLoader } from "./sessionLoader.js";
 import { createSessionStore } from "./sessionStore.js";
 import { createSharedSession } from "./sharedSession.js";
 import { resolveStorage, writeSession } from "./storage.js";
-import type { AuthAction, Session, SignedOutReason } from "./types.js";
+import type { Session, SignedOutReason } from "./types.js";
+import { createUserActions } from "./userActions.js";
 import { onWake } from "./wakeSignals.js";
 
 const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
@@ -84,12 +83,13 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     controller.reconcile();
   }
 
-  function failed(action: AuthAction, thrown: unknown): AuthError {
-    const error = toAuthError(thrown);
-    store.setState({ error });
-    store.emit({ type: "error", action, error });
-    return error;
-  }
+  const actions = createUserActions({
+    adapter,
+    store,
+    adopt: (session) => adopt(session, { kind: "session", session, refreshed: false }),
+    endByUser: () => endSession("user", null, true),
+    clearStored: () => write(null),
+  });
 
   function connect(): void {
     controller.setActive(true);
@@ -138,45 +138,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         if (starts === 0) disconnect();
       };
     },
-    async signUp(input: SignUpInput): Promise<SignUpResult> {
-      let result: SignUpResult;
-      try {
-        result = await adapter.signUp(input);
-      } catch (thrown) {
-        throw failed("sign_up", thrown);
-      }
-      if (result.kind === "session") {
-        const session = withExpiry(result.session);
-        adopt(session, { kind: "session", session, refreshed: false });
-        store.emit({ type: "signed_up", session, needsConfirmation: false, user: session.user });
-        return { kind: "session", session };
-      }
-      store.setState({ error: null });
-      store.emit({ type: "signed_up", session: null, needsConfirmation: true, user: result.user });
-      return result;
-    },
-    async signIn(input: SignInInput): Promise<Session> {
-      let session: Session;
-      try {
-        session = withExpiry(await adapter.signIn(input));
-      } catch (thrown) {
-        throw failed("sign_in", thrown);
-      }
-      adopt(session, { kind: "session", session, refreshed: false });
-      store.emit({ type: "signed_in", session });
-      return session;
-    },
-    async signOut(): Promise<void> {
-      const { session, status } = store.getState();
-      if (session === null && status === "signed_out") return write(null);
-      endSession("user", null, true);
-      if (session === null) return;
-      try {
-        await adapter.signOut(session);
-      } catch {
-        // Revoking is best-effort: the session is already gone here.
-      }
-    },
+    ...actions,
     async refresh() {
       await ensureLoaded();
       return controller.refresh();

@@ -110,13 +110,23 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
     return expiresAt !== undefined && clock.now() >= expiresAt - marginFor(session, expiresAt);
   }
 
+  /** The session another tab stored after spending `token`: a newer one to take instead. */
+  function rotatedElsewhere(token: string): Session | undefined {
+    const stored = options.shared?.read();
+    // Refresh tokens, not access tokens: two access tokens issued in the same second for
+    // the same user can be identical, while a rotated refresh token never is.
+    return stored && stored.refreshToken !== token ? stored : undefined;
+  }
+
   function obtain(token: string, previous: Session | null): Promise<Session> {
     const { shared } = options;
     if (!shared) return adapter.refresh(token);
     // Tabs whose timers fire together would both spend the same (rotating) refresh token,
     // and the provider may treat the second use as theft: one tab at a time, and a tab
-    // that finds a fresher session already stored takes it instead.
+    // that finds a newer session already stored takes it instead, however soon it is due.
     return shared.lock(async () => {
+      const rotated = rotatedElsewhere(token);
+      if (rotated) return rotated;
       const stored = shared.read();
       if (stored && stored.accessToken !== previous?.accessToken && !isDue(stored)) return stored;
       return adapter.refresh(token);
@@ -124,13 +134,19 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
   }
 
   async function attempt(token: string, started: number, previous: Session | null) {
-    let next: unknown;
+    let next: Session | undefined;
     try {
-      next = await obtain(token, previous);
-      if (!isSession(next)) throw toAuthError(undefined, "invalid_response");
+      const reply: unknown = await obtain(token, previous);
+      if (!isSession(reply)) throw toAuthError(undefined, "invalid_response");
+      next = reply;
     } catch (thrown) {
-      if (started === generation) fail(toAuthError(thrown, "refresh_failed"), previous);
-      return store.getState().session;
+      // Without Web Locks another tab may have spent the same token first: the provider's
+      // refusal then means "already rotated", and that tab's session is in storage.
+      next = started === generation ? rotatedElsewhere(token) : undefined;
+      if (next === undefined) {
+        if (started === generation) fail(toAuthError(thrown, "refresh_failed"), previous);
+        return store.getState().session;
+      }
     }
     // A sign-out, sign-in or another tab's session arrived meanwhile: it wins.
     if (started !== generation) return store.getState().session;

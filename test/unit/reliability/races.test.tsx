@@ -107,9 +107,9 @@ describe("through the React components", () => {
 });
 
 describe("through the engine", () => {
-  // Known bug (reported): signIn adopts its reply however stale; these two flip to it() once
-  // createAuthClient drops a sign-in reply that a newer sign-in or sign-out overtook.
-  it.fails("two overlapping sign-ins: the later one wins, whichever reply lands last", async () => {
+  // An overtaken sign-in reply is dropped: no state change, no event, and its promise rejects
+  // with `superseded` so a form can tell it apart from a real failure.
+  it("two overlapping sign-ins: the later one wins, whichever reply lands last", async () => {
     const t = setup({ hold: /grant_type=password/ }, oldSession(3_600_000));
     t.client.start();
     const first = t.client.signIn({ email: "ada@example.com", password: "pw" });
@@ -118,21 +118,48 @@ describe("through the engine", () => {
     t.held[1]?.release();
     await second;
     t.held[0]?.release();
-    await first;
+    await expect(first).rejects.toMatchObject({ code: "superseded" });
     expect(t.client.getState().session?.user.email).toBe("bo@example.com");
+    expect(t.client.getState().error).toBeNull();
+    expect(t.events.map((e) => e.type)).toEqual(["signed_in"]);
+    // Not revoked: a revoke with a global scope would end the winner's session too.
+    expect(t.calls.filter((url) => url.includes("/logout"))).toEqual([]);
     t.states.forEach(expectConsistent);
   });
 
-  it.fails("sign-out while a sign-in is in flight: the late sign-in reply does not sign back in", async () => {
-    const t = setup({ hold: /grant_type=password/ }, oldSession(3_600_000));
+  it("sign-out while a sign-in is in flight: the late sign-in reply does not sign back in", async () => {
+    const initial = oldSession(3_600_000);
+    const t = setup({ hold: /grant_type=password/ }, initial);
     t.client.start();
     const signingIn = t.client.signIn({ email: "bo@example.com", password: "pw" });
     await vi.waitFor(() => expect(t.held).toHaveLength(1));
     await t.client.signOut();
     t.held[0]?.release();
-    await signingIn.catch(() => {});
-    expect(t.client.getState()).toMatchObject({ status: "signed_out", session: null });
+    await expect(signingIn).rejects.toMatchObject({ code: "superseded" });
+    expect(t.client.getState()).toMatchObject({ status: "signed_out", session: null, error: null });
+    expect(t.events).toEqual([{ type: "signed_out", reason: "user" }]);
+    // The dropped reply's server session is revoked too, as the user asked to be signed out.
+    await vi.waitFor(() => {
+      const revoked = t.fetch.mock.calls
+        .filter(([url]) => url.includes("/logout"))
+        .map(([, init]) => new Headers(init?.headers).get("authorization"));
+      expect(revoked).toHaveLength(2);
+      expect(revoked[0]).toBe(`Bearer ${initial.accessToken}`);
+      expect(revoked[1]).not.toBe(revoked[0]);
+    });
     t.states.forEach(expectConsistent);
+  });
+
+  it("sign-out while a sign-in that fails is in flight: no error shows on the signed-out engine", async () => {
+    const t = setup({ hold: /grant_type=password/ }, oldSession(3_600_000));
+    t.client.start();
+    const signingIn = t.client.signIn({ email: "bo@example.com", password: "wrong" });
+    await vi.waitFor(() => expect(t.held).toHaveLength(1));
+    await t.client.signOut();
+    t.held[0]?.release({ error: "invalid_grant", error_description: "Invalid login" }, 400);
+    await expect(signingIn).rejects.toMatchObject({ code: "superseded" });
+    expect(t.client.getState()).toMatchObject({ status: "signed_out", error: null });
+    expect(t.events.map((e) => e.type)).toEqual(["signed_out"]);
   });
 
   it("hiding and showing the tab during a refresh starts no second refresh", async () => {
@@ -262,19 +289,18 @@ describe("the refresh token rotated by another tab (demo adapter: rotates, refus
     }
   });
 
-  // Known bug (reported): the tab that waited for the lock judges the stored session by the
-  // full margin, finds a token living shorter than the margin "due", and spends the refresh
-  // token the other tab already rotated away: the provider refuses it and both tabs sign out.
-  it.fails("with Web Locks and tokens that live shorter than the margin: nobody is signed out", async () => {
+  // The tab that waited for the lock finds a different refresh token stored and takes that
+  // session, even when a token living shorter than the margin already looks "due".
+  it("with Web Locks and tokens that live shorter than the margin: nobody is signed out", async () => {
     vi.stubGlobal("navigator", { ...navigator, locks: fakeLocks() });
     const { tabs, refresh } = await twoTabsDueTogether(30);
     expect(refresh).toHaveBeenCalledTimes(1);
     for (const tab of tabs) expect(tab.events.map((e) => e.type)).not.toContain("signed_out");
   });
 
-  // Known bug (reported): without Web Locks both tabs spend the same refresh token; the loser
-  // treats the refusal as a revocation instead of adopting the winner's stored session.
-  it.fails("without Web Locks: the tab that loses the race adopts the winner's session", async () => {
+  // Without Web Locks both tabs spend the same refresh token; the loser reads the refusal as
+  // "already rotated" when storage holds a different refresh token, and takes that session.
+  it("without Web Locks: the tab that loses the race adopts the winner's session", async () => {
     const { tabs } = await twoTabsDueTogether(3600);
     for (const tab of tabs) {
       expect(tab.events.map((e) => e.type)).not.toContain("signed_out");
