@@ -1,6 +1,14 @@
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import type { AuthEvent } from "../../../src/core/types.js";
-import { createFakeAdapter, flush, HOUR, makeSession, STORAGE_KEY, T0 } from "./fakeAdapter.js";
+import {
+  createFakeAdapter,
+  flush,
+  HOUR,
+  makeSession,
+  rejected,
+  STORAGE_KEY,
+  T0,
+} from "./fakeAdapter.js";
 import { FakeBroadcastChannel } from "./fakeBroadcastChannel.js";
 
 beforeEach(() => {
@@ -170,6 +178,45 @@ describe("cross-tab", () => {
       `appsmith-auth-kit:${STORAGE_KEY}`,
       expect.any(Function),
     );
+  });
+
+  it("without Web Locks, a refused refresh takes the session another tab rotated meanwhile", async () => {
+    const first = makeSession();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(first));
+    const b = tab();
+    const rotated = makeSession();
+    b.adapter.refresh.mockImplementationOnce(async () => {
+      // The other tab spent the same token first and stored its reply: ours is refused.
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(rotated));
+      throw rejected();
+    });
+    const session = await b.client.refresh();
+    expect(session?.refreshToken).toBe(rotated.refreshToken);
+    expect(b.client.getState()).toMatchObject({ status: "signed_in" });
+    expect(b.events.map((e) => e.type)).toEqual(["token_refreshed"]);
+  });
+
+  it("a refused refresh still ends the session when storage holds the same refresh token", async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(makeSession()));
+    const b = tab();
+    b.adapter.refresh.mockRejectedValueOnce(rejected());
+    await expect(b.client.refresh()).resolves.toBeNull();
+    expect(b.client.getState().status).toBe("signed_out");
+    expect(b.events).toContainEqual({ type: "signed_out", reason: "revoked" });
+  });
+
+  it("with Web Locks, a session stored under a new refresh token is taken even when already due", async () => {
+    vi.stubGlobal("navigator", { ...navigator, locks: fakeLocks() });
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(makeSession()));
+    const b = tab();
+    // Another tab's reply, living shorter than the 60 s margin: "due" by the full margin.
+    const rotated = makeSession({}, 30_000);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(rotated));
+    const session = await refreshBy(b);
+    expect(b.adapter.refresh).not.toHaveBeenCalled();
+    expect(session?.accessToken).toBe(rotated.accessToken);
+    await flush();
+    expect(b.adapter.refresh).not.toHaveBeenCalled();
   });
 });
 
