@@ -1,4 +1,4 @@
-import type { AuthError } from "./AuthError.js";
+import { AuthError, isTransientError } from "./AuthError.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
 import { type CrossTabLink, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
 import { systemClock, systemTimers } from "./ports.js";
@@ -12,6 +12,17 @@ import { createUserActions } from "./userActions.js";
 import { onWake } from "./wakeSignals.js";
 
 const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
+
+/**
+ * A session that ended on its own leaves its reason in `state.error`, so a sign-in form mounted
+ * afterwards can say so: a refusal keeps its own code, and an access token that expired
+ * unrenewed (no refresh token, or the provider unreachable until then) reads `session_expired`,
+ * with the last failure as its cause.
+ */
+function whyEnded(reason: SignedOutReason, error: AuthError | null): AuthError | null {
+  if (reason === "user" || (error !== null && !isTransientError(error))) return error;
+  return new AuthError("session_expired", error === null ? {} : { cause: error });
+}
 
 /**
  * Creates the framework-free session engine; nothing is read, scheduled or listened to until
@@ -64,7 +75,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   function endSession(reason: SignedOutReason, error: AuthError | null, tellOthers: boolean): void {
     controller.invalidate();
-    store.setState({ status: "signed_out", session: null, error });
+    store.setState({ status: "signed_out", session: null, error: whyEnded(reason, error) });
     if (tellOthers) {
       write(null);
       link?.post({ kind: "signed_out", reason });

@@ -74,6 +74,20 @@ describe("cross-tab", () => {
     expect(b.adapter.signOut).not.toHaveBeenCalled();
   });
 
+  it("a session revoked in one tab ends the other's with a session_expired error", async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(makeSession()));
+    const a = tab();
+    const b = tab();
+    await flush();
+    expect(b.client.getState().error).toBeNull();
+    a.adapter.refresh.mockRejectedValueOnce(rejected());
+    await a.client.refresh();
+    await flush();
+    expect(b.client.getState()).toMatchObject({ status: "signed_out", session: null });
+    expect(b.client.getState().error?.code).toBe("session_expired");
+    expect(b.events).toEqual([{ type: "signed_out", reason: "revoked" }]);
+  });
+
   it("ignores messages of an unexpected shape", async () => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(makeSession()));
     const b = tab();

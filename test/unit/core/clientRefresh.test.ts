@@ -105,6 +105,8 @@ describe("refresh scheduling", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(client.getState()).toMatchObject({ status: "signed_out", session: null });
     expect(events).toEqual([{ type: "signed_out", reason: "expired" }]);
+    // A form mounted afterwards can still tell the session ran out.
+    expect(client.getState().error?.code).toBe("session_expired");
     expect(adapter.refresh).not.toHaveBeenCalled();
     expect(stored()).toBeNull();
   });
@@ -199,7 +201,11 @@ describe("refresh failures", () => {
     // random() = 0.5 → 75 % of 1 s, 2 s, 4 s, then capped at 4 s; the first call is at 0.
     expect(times.slice(0, 5)).toEqual([750, 2_250, 5_250, 8_250, 11_250]);
     expect(client.getState()).toMatchObject({ status: "signed_out", session: null });
-    expect(client.getState().error?.code).toBe("network");
+    // The session expired unrenewed: state says so, with the last network failure as cause.
+    expect(client.getState().error).toMatchObject({
+      code: "session_expired",
+      cause: expect.objectContaining({ code: "network" }),
+    });
     const types = events.map((event) => event.type);
     expect(types.at(-1)).toBe("signed_out");
     expect(events.at(-1)).toEqual({ type: "signed_out", reason: "expired" });
