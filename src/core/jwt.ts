@@ -49,5 +49,6 @@ export function decodeJwt(token: string): JwtPayload | undefined {
 /** The token's `exp` claim as epoch milliseconds, or undefined when it has none. */
 export function jwtExpiresAt(token: string): number | undefined {
   const exp = decodeJwt(token)?.exp;
-  return exp === undefined ? undefined : exp * 1000;
+  // Beyond what a Date can hold (or Infinity) is no usable expiry.
+  return exp === undefined || exp * 1000 > 8.64e15 ? undefined : exp * 1000;
 }

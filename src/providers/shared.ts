@@ -42,11 +42,16 @@ export interface ExpiresAtInput {
  */
 export function expiresAtFrom(input: ExpiresAtInput): number | undefined {
   const relative = toFiniteNumber(input.expiresIn);
-  if (relative !== undefined && relative >= 0) return input.now + relative * 1000;
+  if (relative !== undefined && relative >= 0) return plausible(input.now + relative * 1000);
   const absolute = toFiniteNumber(input.expiresAt);
-  if (absolute !== undefined && absolute > 0) return absolute * 1000;
+  if (absolute !== undefined && absolute > 0) return plausible(absolute * 1000);
   return jwtExpiresAt(input.accessToken);
 }
+
+// The largest time a Date can hold; a reply beyond it (or one that overflows to Infinity)
+// is nonsense, and is treated as "no expiry given" rather than a session that never expires.
+const MAX_TIME = 8.64e15;
+const plausible = (ms: number) => (ms <= MAX_TIME ? ms : undefined);
 
 /** Returns `value` when it is a non-empty string, else throws `invalid_response` naming `field`. */
 export function requireString(value: unknown, field: string, provider?: string): string {

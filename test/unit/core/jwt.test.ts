@@ -54,5 +54,6 @@ describe("decodeJwt", () => {
     expect(decoded).toEqual({ other: 1 });
     expect(jwtExpiresAt(makeJwt({ exp: "soon" }))).toBeUndefined();
     expect(jwtExpiresAt("opaque-token")).toBeUndefined();
+    expect(jwtExpiresAt(makeJwt({ exp: 1e300 }))).toBeUndefined();
   });
 });

@@ -40,6 +40,11 @@ describe("expiresAtFrom", () => {
   it("is undefined when nothing gives an expiry", () => {
     expect(expiresAtFrom({ accessToken: "opaque", now })).toBeUndefined();
   });
+
+  it("ignores an expiry beyond what a Date can hold instead of returning Infinity", () => {
+    expect(expiresAtFrom({ expiresIn: 1.7e305, accessToken: "opaque", now })).toBeUndefined();
+    expect(expiresAtFrom({ expiresAt: 1e300, accessToken: "opaque", now })).toBeUndefined();
+  });
 });
 
 describe("requireString", () => {
