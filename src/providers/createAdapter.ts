@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import type { AuthAdapter } from "../core/adapter.js";
 import type { Clock, FetchLike, Timers } from "../core/ports.js";
 import { type DemoOptions, demo } from "./demo.js";
@@ -7,6 +6,18 @@ import { type OAuth2Options, oauth2 } from "./oauth2.js";
 import { parseConfig } from "./parseConfig.js";
 import { type RestConfig, rest } from "./rest.js";
 import { type SupabaseOptions, supabase } from "./supabase.js";
+import {
+  array,
+  nonEmpty,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  string,
+  tagged,
+  url,
+} from "./validate.js";
 import { type XanoOptions, xano } from "./xano.js";
 
 /** Injectable ports for {@link createAdapter}; they cannot travel in JSON. */
@@ -28,60 +39,49 @@ export type AdapterConfig =
   | ({ type: "rest" } & RestConfig & { timeoutMs?: number })
   | ({ type: "demo" } & JsonOnly<DemoOptions>);
 
-const nonEmpty = () => z.string().check(z.minLength(1));
-const timeoutMs = z.optional(z.number().check(z.positive()));
+const maybeText = optional(nonEmpty);
+const timeoutMs = optional(number({ above: 0 }));
 
-// Each provider's own options are checked again by its factory; this schema catches typos
+// Each provider's own options are checked again by its factory; this check catches typos
 // and wrong types up front with one readable message.
-const configSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("supabase"),
-    url: z.url(),
-    anonKey: nonEmpty(),
-    signOutScope: z.optional(z.enum(["local", "global", "others"])),
+const configRule = tagged("type", {
+  supabase: object({
+    type: string(),
+    url,
+    anonKey: nonEmpty,
+    signOutScope: optional(oneOf(["local", "global", "others"])),
     timeoutMs,
   }),
-  z.strictObject({
-    type: z.literal("firebase"),
-    apiKey: nonEmpty(),
-    emulatorHost: z.optional(nonEmpty()),
+  firebase: object({ type: string(), apiKey: nonEmpty, emulatorHost: maybeText, timeoutMs }),
+  oauth2: object({
+    type: string(),
+    tokenUrl: url,
+    clientId: nonEmpty,
+    clientSecret: maybeText,
+    scope: maybeText,
+    audience: maybeText,
+    revokeUrl: optional(url),
+    signUpUrl: optional(url),
+    connection: maybeText,
     timeoutMs,
   }),
-  z.strictObject({
-    type: z.literal("oauth2"),
-    tokenUrl: z.url(),
-    clientId: nonEmpty(),
-    clientSecret: z.optional(nonEmpty()),
-    scope: z.optional(nonEmpty()),
-    audience: z.optional(nonEmpty()),
-    revokeUrl: z.optional(z.url()),
-    signUpUrl: z.optional(z.url()),
-    connection: z.optional(nonEmpty()),
-    timeoutMs,
-  }),
-  z.strictObject({
-    type: z.literal("xano"),
-    baseUrl: z.url(),
-    paths: z.optional(
-      z.strictObject({
-        signUp: z.optional(nonEmpty()),
-        signIn: z.optional(nonEmpty()),
-        me: z.optional(nonEmpty()),
-      }),
-    ),
-    tokenTtlSeconds: z.optional(z.number().check(z.positive())),
-    extraSignUpFields: z.optional(z.record(z.string(), z.unknown())),
+  xano: object({
+    type: string(),
+    baseUrl: url,
+    paths: optional(object({ signUp: maybeText, signIn: maybeText, me: maybeText })),
+    tokenTtlSeconds: optional(number({ above: 0 })),
+    extraSignUpFields: optional(record((value) => value)),
     timeoutMs,
   }),
   // The REST adapter validates its larger config itself.
-  z.looseObject({ type: z.literal("rest") }),
-  z.strictObject({
-    type: z.literal("demo"),
-    accessTokenTtlSeconds: z.optional(z.number().check(z.positive())),
-    latencyMs: z.optional(z.number().check(z.nonnegative())),
-    users: z.optional(z.array(z.looseObject({ email: nonEmpty(), password: nonEmpty() }))),
+  rest: object({ type: string() }, "loose"),
+  demo: object({
+    type: string(),
+    accessTokenTtlSeconds: optional(number({ above: 0 })),
+    latencyMs: optional(number({ min: 0 })),
+    users: optional(array(object({ email: nonEmpty, password: nonEmpty }, "loose"))),
   }),
-]);
+});
 
 function withPorts<T extends object>(options: T, ports: AdapterPorts) {
   return {
@@ -96,9 +96,9 @@ function withPorts<T extends object>(options: T, ports: AdapterPorts) {
  * "anonKey": … }`; throws an `invalid_config` AuthError naming each problem.
  */
 export function createAdapter(config: AdapterConfig, ports: AdapterPorts = {}): AuthAdapter {
-  const parsed = parseConfig(configSchema, config, "adapter");
+  parseConfig(configRule, config, "adapter");
   const { type: _type, ...options } = config as AdapterConfig & Record<string, unknown>;
-  switch (parsed.type) {
+  switch (config.type) {
     case "supabase":
       return supabase(withPorts(options as JsonOnly<SupabaseOptions>, ports));
     case "firebase":

@@ -5,12 +5,11 @@ import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
 import { createHttpClient, type HttpRequest } from "./http.js";
 import { parseConfig } from "./parseConfig.js";
-import { type RestConfig, type RestEndpoint, restConfigSchema } from "./restConfig.js";
+import { type RestConfig, type RestEndpoint, restConfigRule } from "./restConfig.js";
 import { expiryFrom, mapRestError, type RestOperation as Operation } from "./restReply.js";
 import { readPath, requireString, userFromRecord } from "./shared.js";
 
 export type { RestConfig, RestEndpoint } from "./restConfig.js";
-export { restConfigSchema } from "./restConfig.js";
 
 /** Options for {@link rest}: the JSON config plus injectable ports. */
 export type RestOptions = RestConfig & { fetch?: FetchLike; timeoutMs?: number; clock?: Clock };
@@ -22,7 +21,7 @@ export type RestOptions = RestConfig & { fetch?: FetchLike; timeoutMs?: number; 
  */
 export function rest(options: RestOptions): AuthAdapter {
   const { fetch, timeoutMs, clock: givenClock, ...json } = options ?? ({} as RestOptions);
-  const config = parseConfig(restConfigSchema, json, "rest");
+  const config = parseConfig(restConfigRule, json, "rest");
   const name = config.name ?? "rest";
   const clock = givenClock ?? systemClock;
   const { endpoints } = config;

@@ -1,6 +1,16 @@
-import * as z from "zod/mini";
 import { AuthError, isAuthError } from "../core/AuthError.js";
 import { parseConfig } from "../providers/parseConfig.js";
+import {
+  boolean,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  string,
+  withDefault,
+} from "../providers/validate.js";
 import type { AuthMessagesOverride } from "../react/messages.js";
 import type { PasswordPolicy } from "../react/schemas.js";
 
@@ -32,28 +42,26 @@ export const CONFIG_KEYS = [
   "messages",
 ] as const;
 
-const policySchema = z.strictObject({
-  minLength: z.optional(z.int().check(z.gte(1), z.lte(4096))),
-  requireLowercase: z.optional(z.boolean()),
-  requireUppercase: z.optional(z.boolean()),
-  requireDigit: z.optional(z.boolean()),
-  requireSymbol: z.optional(z.boolean()),
+const policyRule = object({
+  minLength: optional(number({ int: true, min: 1, max: 4096 })),
+  requireLowercase: optional(boolean),
+  requireUppercase: optional(boolean),
+  requireDigit: optional(boolean),
+  requireSymbol: optional(boolean),
 });
 
-const messagesSchema = z.catchall(
-  z.object({ errors: z.optional(z.record(z.string(), z.string())) }),
-  z.string(),
+const configRule = object(
+  {
+    provider: record((value) => value),
+    view: withDefault(oneOf(["login", "signup", "logout", "auto"]), "auto"),
+    // Appsmith bindings to an empty store evaluate to "" or null: both mean "no token".
+    refreshToken: optional(nullable(string())),
+    refreshMarginSeconds: optional(number({ min: 0, max: 86_400 })),
+    passwordPolicy: optional(policyRule),
+    messages: optional(object({ errors: optional(record(string())) }, string())),
+  },
+  "loose",
 );
-
-const configSchema = z.object({
-  provider: z.record(z.string(), z.unknown()),
-  view: z._default(z.enum(["login", "signup", "logout", "auto"]), "auto"),
-  // Appsmith bindings to an empty store evaluate to "" or null: both mean "no token".
-  refreshToken: z.optional(z.nullable(z.string())),
-  refreshMarginSeconds: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
-  passwordPolicy: z.optional(policySchema),
-  messages: z.optional(messagesSchema),
-});
 
 /** The outcome of {@link readWidgetConfig}: a config, or an error fit to show to the builder. */
 export type WidgetConfigResult =
@@ -86,7 +94,7 @@ export function readWidgetConfig(
     return { ok: false, error: new AuthError("invalid_config", { message }) };
   }
   try {
-    const parsed = parseConfig(configSchema, merged, "widget");
+    const parsed = parseConfig(configRule, merged, "widget");
     const config: WidgetConfig = { provider: parsed.provider, view: parsed.view };
     if (parsed.refreshToken) config.refreshToken = parsed.refreshToken;
     if (parsed.refreshMarginSeconds !== undefined) {
