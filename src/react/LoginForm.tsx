@@ -1,12 +1,14 @@
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
 import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
+import { useAuthContext } from "./AuthContext.js";
 import { Field, FormFooter, PasswordField } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
 import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
+import { useAuth } from "./useAuth.js";
 import { useSignIn } from "./useAuthMutations.js";
 import { useFormMessages } from "./useFormMessages.js";
 import { useGuardedSubmit } from "./useGuardedSubmit.js";
@@ -28,6 +30,30 @@ export interface LoginFormProps {
 }
 
 /**
+ * Whether to tell the user their session ended on its own: it ended while the form was shown
+ * (a `signed_out` event with reason `expired` or `revoked`), or before it was mounted and the
+ * engine's state still says so; only while signed out. `dismiss` hides it until the next one.
+ */
+function useSessionEnded(): { ended: boolean; dismiss: () => void } {
+  const { client } = useAuthContext();
+  const { status, error } = useAuth();
+  const [seen, setSeen] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type !== "signed_out" || event.reason === "user") return;
+        setSeen(true);
+        setDismissed(false);
+      }),
+    [client],
+  );
+  const inState = error?.code === "session_expired" || error?.code === "refresh_failed";
+  const ended = status === "signed_out" && !dismissed && (seen || inState);
+  return { ended, dismiss: () => setDismissed(true) };
+}
+
+/**
  * An email and password sign-in form that submits by button or Enter, even inside a
  * sandboxed iframe where forms never submit.
  * @example
@@ -43,20 +69,27 @@ export function LoginForm(props: LoginFormProps): ReactNode {
     resolver,
     defaultValues: { email: props.defaultEmail ?? "", password: "" },
   });
-  const handlers = useGuardedSubmit(
-    handleSubmit(async (values) => {
-      let session: Session;
-      try {
-        session = await signIn.mutateAsync(values as SignInInput);
-      } catch (error) {
-        onError?.(toAuthError(error));
-        return;
-      }
-      onSuccess?.(session);
-    }),
-  );
+  const sessionEnded = useSessionEnded();
+  const submitValid = handleSubmit(async (values) => {
+    let session: Session;
+    try {
+      session = await signIn.mutateAsync(values as SignInInput);
+    } catch (error) {
+      const authError = toAuthError(error);
+      // Overtaken by a newer sign-in or sign-out: not a failure to report.
+      if (authError.code !== "superseded") onError?.(authError);
+      return;
+    }
+    onSuccess?.(session);
+  });
+  const handlers = useGuardedSubmit(() => {
+    sessionEnded.dismiss();
+    return submitValid();
+  });
   const { errors } = formState;
   const pending = signIn.isPending;
+  // A notice still showing is newer than any failure: submitting dismisses it.
+  const notice = sessionEnded.ended ? m.sessionExpired : "";
   return (
     <form
       className={`${root}aak-form ${props.className ?? ""}`.trim()}
@@ -82,7 +115,7 @@ export function LoginForm(props: LoginFormProps): ReactNode {
         error={errors.password?.message as string | undefined}
       />
       <FormFooter
-        error={signIn.error ? errorText(m, signIn.error) : ""}
+        error={notice || (signIn.error ? errorText(m, signIn.error) : "")}
         pending={pending}
         label={m.signIn}
         pendingLabel={m.signingIn}

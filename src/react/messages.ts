@@ -31,6 +31,8 @@ export interface AuthMessages {
   hintUnmet: string;
   /** Shown when sign-up needs the user to confirm their email first. */
   checkEmail: string;
+  /** Shown by the sign-in form after a session ended on its own (expired or revoked). */
+  sessionExpired: string;
   /** The text for each `AuthError` code. */
   errors: Record<AuthErrorCode, string>;
 }
@@ -67,6 +69,7 @@ export const DEFAULT_MESSAGES: AuthMessages = {
   hintMet: "(done)",
   hintUnmet: "(missing)",
   checkEmail: "Check your email: we sent you a link to confirm your account.",
+  sessionExpired: "Your session has expired. Please sign in again.",
   errors: { ...DEFAULT_ERROR_MESSAGES },
 };
 
@@ -84,8 +87,11 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 }
 
-/** The words for a failed call: the message for its code, never the server's own text. */
+/**
+ * The words for a failed call: the message for its code, never the server's own text; none
+ * for a call a newer sign-in or sign-out overtook, as nothing went wrong.
+ */
 export function errorText(messages: AuthMessages, error: unknown): string {
   const code: AuthErrorCode = isAuthError(error) ? error.code : "provider_error";
-  return messages.errors[code];
+  return code === "superseded" ? "" : messages.errors[code];
 }

@@ -1,12 +1,13 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
 import {
   AuthError,
   type AuthErrorCode,
   DEFAULT_ERROR_MESSAGES,
 } from "../../../src/core/AuthError.js";
 import type { Session } from "../../../src/core/types.js";
-import { LoginForm } from "../../../src/react/index.js";
+import { LoginForm, useAuth } from "../../../src/react/index.js";
 import { deferred, fakeAdapter, fakeSession, renderWithAuth } from "./fakes.js";
 
 const email = () => screen.getByLabelText("Email");
@@ -257,5 +258,111 @@ describe("LoginForm", () => {
     expect(await screen.findByText("Use your work email.")).toBeVisible();
     expect(email()).toHaveFocus();
     expect(adapter.signIn).not.toHaveBeenCalled();
+  });
+});
+
+/** The app around the form: the form only once signed out, as most apps show it. */
+function Gate(props: { children: ReactNode }) {
+  const { status } = useAuth();
+  return status === "signed_out" ? props.children : <p>Welcome back</p>;
+}
+
+/** Signs out through the engine, as a host page or another component would. */
+function SignOutElsewhere() {
+  const { signOut } = useAuth();
+  return (
+    <button type="button" onClick={() => void signOut()}>
+      Sign out elsewhere
+    </button>
+  );
+}
+
+describe("LoginForm after a session ended on its own", () => {
+  const alert = () => screen.getByRole("alert");
+  const SESSION_EXPIRED = "Your session has expired. Please sign in again.";
+  /** A session due for refresh at once (inside the 60 s margin). */
+  const dueSession = () => ({ ...fakeSession("ada@example.com"), expiresAt: Date.now() + 30_000 });
+
+  it("says so when the session is revoked while the form is shown", async () => {
+    const adapter = fakeAdapter();
+    // A refusal that keeps its own code in state: only the signed_out event tells the form.
+    adapter.refresh.mockRejectedValue(new AuthError("user_disabled", { status: 400 }));
+    renderWithAuth(<LoginForm />, { adapter, initialSession: dueSession() });
+    await waitFor(() => expect(alert()).toHaveTextContent(SESSION_EXPIRED));
+    expect(screen.getByRole("status", { name: "auth status" })).toHaveTextContent("signed_out");
+  });
+
+  it("says so when mounted after the session expired, while the state still says so", async () => {
+    const adapter = fakeAdapter();
+    adapter.refresh.mockRejectedValue(new AuthError("session_expired", { status: 400 }));
+    renderWithAuth(
+      <Gate>
+        <LoginForm />
+      </Gate>,
+      { adapter, initialSession: dueSession() },
+    );
+    await waitFor(() => expect(alert()).toHaveTextContent(SESSION_EXPIRED));
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
+  it("clears the notice when the user submits, and takes a messages override", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    adapter.refresh.mockRejectedValue(new AuthError("session_expired", { status: 400 }));
+    const call = deferred<Session>();
+    adapter.signIn.mockReturnValueOnce(call.promise);
+    renderWithAuth(<LoginForm messages={{ sessionExpired: "Signed out: time ran out." }} />, {
+      adapter,
+      initialSession: dueSession(),
+    });
+    await waitFor(() => expect(alert()).toHaveTextContent("Signed out: time ran out."));
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.click(submit());
+    await screen.findByRole("button", { name: "Signing in…" });
+    expect(alert()).toHaveTextContent("");
+    call.resolve(fakeSession("ada@example.com"));
+    await screen.findByText(/signed_in/);
+    expect(alert()).toHaveTextContent("");
+  });
+
+  it("says nothing after the user signed out", async () => {
+    const user = userEvent.setup();
+    renderWithAuth(
+      <>
+        <SignOutElsewhere />
+        <LoginForm />
+      </>,
+      { initialSession: fakeSession("ada@example.com") },
+    );
+    await screen.findByText(/signed_in/);
+    await user.click(screen.getByRole("button", { name: "Sign out elsewhere" }));
+    await screen.findByText(/signed_out/);
+    expect(alert()).toHaveTextContent("");
+  });
+
+  it("shows no error and stops pending when a sign-out overtakes its sign-in", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    const call = deferred<Session>();
+    adapter.signIn.mockReturnValueOnce(call.promise);
+    const onError = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithAuth(
+      <>
+        <SignOutElsewhere />
+        <LoginForm onError={onError} onSuccess={onSuccess} />
+      </>,
+      { adapter },
+    );
+    await fill(user, "ada@example.com", "secret-pass");
+    await user.click(submit());
+    await screen.findByRole("button", { name: "Signing in…" });
+    await user.click(screen.getByRole("button", { name: "Sign out elsewhere" }));
+    call.resolve(fakeSession("ada@example.com"));
+    await screen.findByRole("button", { name: "Sign in" });
+    expect(alert()).toHaveTextContent("");
+    expect(onError).not.toHaveBeenCalled();
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(screen.getByRole("status", { name: "auth status" })).toHaveTextContent("signed_out");
   });
 });
