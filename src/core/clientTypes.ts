@@ -41,7 +41,13 @@ export interface AuthClient {
    * a refresh already in flight is joined, never repeated.
    */
   start(): () => void;
+  /**
+   * Signs up; rejects with the adapter's `AuthError`, or with code `superseded` when a newer
+   * sign-in, sign-up or sign-out in this tab started before the reply came (the reply is then
+   * dropped: no state change, no event).
+   */
   signUp(input: SignUpInput): Promise<SignUpResult>;
+  /** Signs in; rejects like {@link AuthClient.signUp}, including `superseded`. */
   signIn(input: SignInInput): Promise<Session>;
   /** Ends the session locally at once, then revokes it server-side on a best-effort basis. */
   signOut(): Promise<void>;

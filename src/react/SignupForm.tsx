@@ -75,7 +75,9 @@ export function SignupForm(props: SignupFormProps): ReactNode {
       try {
         result = await signUp.mutateAsync(input as SignUpInput);
       } catch (error) {
-        onError?.(toAuthError(error));
+        const authError = toAuthError(error);
+        // A sign-up overtaken by a newer action is not the user's failure: nothing to report.
+        if (authError.code !== "superseded") onError?.(authError);
         return;
       }
       if (result.kind === "confirmation_required") setCheckEmail(true);

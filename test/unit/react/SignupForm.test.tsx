@@ -6,8 +6,9 @@ import {
   DEFAULT_ERROR_MESSAGES,
 } from "../../../src/core/AuthError.js";
 import type { SignUpResult } from "../../../src/core/adapter.js";
+import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import { SignupForm } from "../../../src/react/index.js";
-import { deferred, fakeAdapter, renderWithAuth } from "./fakes.js";
+import { deferred, fakeAdapter, fakeSession, renderWithAuth } from "./fakes.js";
 
 const email = () => screen.getByLabelText("Email");
 const password = () => screen.getByLabelText("Password");
@@ -184,6 +185,28 @@ describe("SignupForm", () => {
     } finally {
       window.removeEventListener("submit", block, true);
     }
+  });
+
+  it("reports nothing when a sign-out overtakes the sign-up in flight", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    const call = deferred<SignUpResult>();
+    adapter.signUp.mockReturnValue(call.promise);
+    const client = createAuthClient({ adapter, storage: "memory" });
+    const onError = vi.fn();
+    const onSuccess = vi.fn();
+    renderWithAuth(<SignupForm onError={onError} onSuccess={onSuccess} />, { adapter, client });
+    await user.type(email(), "ada@example.com");
+    await user.type(password(), "long-enough-1");
+    await user.click(submit());
+    await screen.findByRole("button", { name: "Creating account…" });
+    await client.signOut();
+    call.resolve({ kind: "session", session: fakeSession() });
+    await screen.findByRole("button", { name: "Create account" });
+    expect(onError).not.toHaveBeenCalled();
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert")).toHaveTextContent("");
+    expect(client.getState().status).toBe("signed_out");
   });
 
   it("takes overrides for labels, hints, validation and error texts", async () => {
