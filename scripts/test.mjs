@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
 // `node scripts/test.mjs "unit tests" build` runs only the named steps.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const results = ".test-results";
 const vitest = (name, config) => [
@@ -27,7 +27,29 @@ const steps = [
   ["browser tests", ...vitest("browser", "vitest.browser.config.ts")],
 ];
 
+// What a fresh clone lacks besides `npm ci`: each tool folder's own install (the Firebase
+// Auth Emulator), and Debian's Chromium for the browser step.
+function preflight() {
+  for (const tool of readdirSync("tools")) {
+    const dir = `tools/${tool}`;
+    if (!existsSync(`${dir}/package-lock.json`) || existsSync(`${dir}/node_modules`)) continue;
+    console.log(`\n=== installing ${dir} (npm ci --ignore-scripts)`);
+    const result = spawnSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], {
+      cwd: dir,
+      stdio: "inherit",
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+  if (!existsSync("/usr/bin/chromium")) {
+    console.error(
+      "✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install -y chromium)",
+    );
+    process.exit(1);
+  }
+}
+
 const only = process.argv.slice(2);
+preflight();
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
