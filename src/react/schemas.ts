@@ -1,5 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { FieldValues, Resolver } from "react-hook-form";
+import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import * as z from "zod/mini";
 import type { $ZodType } from "zod/v4/core";
 import { type AuthMessages, DEFAULT_MESSAGES, format } from "./messages.js";
@@ -48,10 +47,14 @@ export function passwordRules(policy: PasswordPolicy, messages: AuthMessages): P
   return rules;
 }
 
+// zod's own email pattern; z.regex is lighter than z.email() in the bundle.
+const EMAIL =
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+
 function emailSchema(messages: AuthMessages) {
   return z
     .string()
-    .check(z.trim(), z.minLength(1, messages.emailRequired), z.email(messages.emailInvalid));
+    .check(z.trim(), z.minLength(1, messages.emailRequired), z.regex(EMAIL, messages.emailInvalid));
 }
 
 /** The sign-in schema: a valid email and a non-empty password. */
@@ -100,12 +103,28 @@ export type FormSchema = $ZodType;
 /** A replacement schema, or a function that extends the default one. */
 export type SchemaOption<Base> = FormSchema | ((base: Base) => FormSchema);
 
-/** The form resolver for a schema option applied to the default schema. */
+/**
+ * The form resolver for a schema option applied to the default schema. It is written here
+ * rather than taken from `@hookform/resolvers` (0.6 kB gzip): the forms need only the first
+ * error of each field, keyed by its path, which react-hook-form focuses and shows.
+ */
 export function schemaResolver<Base extends FormSchema>(
   option: SchemaOption<Base> | undefined,
   base: Base,
 ): Resolver<FieldValues> {
   const schema = typeof option === "function" ? option(base) : (option ?? base);
-  // Form values are typed loosely on purpose: a replaced schema may add or rename fields.
-  return zodResolver(schema as never) as unknown as Resolver<FieldValues>;
+  return async (values) => {
+    const result = await z.safeParseAsync(schema, values);
+    // Form values are typed loosely on purpose: a replaced schema may add or rename fields.
+    if (result.success) return { values: result.data as FieldValues, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const { path, code, message } of result.error.issues) {
+      const keys = path.length > 0 ? path.map(String) : ["root"];
+      const last = keys.pop() as string;
+      let node = errors;
+      for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[last] ??= { type: code, message };
+    }
+    return { values: {}, errors: errors as FieldErrors };
+  };
 }
