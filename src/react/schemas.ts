@@ -49,7 +49,7 @@ export function passwordRules(policy: PasswordPolicy, messages: AuthMessages): P
 
 // zod's own email pattern; z.regex is lighter than z.email() in the bundle.
 const EMAIL =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 function emailSchema(messages: AuthMessages) {
   return z
@@ -122,7 +122,10 @@ export function schemaResolver<Base extends FormSchema>(
       const keys = path.length > 0 ? path.map(String) : ["root"];
       const last = keys.pop() as string;
       let node = errors;
-      for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+      for (const key of keys) {
+        node[key] ??= {};
+        node = node[key] as Record<string, unknown>;
+      }
       node[last] ??= { type: code, message };
     }
     return { values: {}, errors: errors as FieldErrors };
