@@ -1,6 +1,12 @@
-import { type CSSProperties, type ReactNode, type SyntheticEvent, useId, useState } from "react";
-import type { Control, FieldValues, UseFormRegisterReturn } from "react-hook-form";
-import { useWatch } from "react-hook-form";
+import {
+  type CSSProperties,
+  type ReactNode,
+  type SyntheticEvent,
+  useEffect,
+  useId,
+  useState,
+} from "react";
+import type { FieldValues, UseFormRegisterReturn, UseFormSubscribe } from "react-hook-form";
 import type { AuthMessages } from "./messages.js";
 import type { PasswordRule } from "./schemas.js";
 
@@ -86,15 +92,25 @@ export function PasswordField({ messages, ...props }: PasswordFieldProps): React
 /** Props of {@link PasswordHints}. */
 export interface PasswordHintsProps {
   id: string;
-  control: Control<FieldValues>;
+  subscribe: UseFormSubscribe<FieldValues>;
   rules: PasswordRule[];
   messages: AuthMessages;
 }
 
 /** The password policy as a list of hints, each marked met or unmet while the user types. */
-export function PasswordHints({ id, control, rules, messages }: PasswordHintsProps): ReactNode {
-  // Watching here, not in the form, keeps keystrokes from re-rendering the whole form.
-  const password = String(useWatch({ control, name: "password" }) ?? "");
+export function PasswordHints({ id, subscribe, rules, messages }: PasswordHintsProps): ReactNode {
+  // Watching here, not in the form, keeps keystrokes from re-rendering the whole form; the
+  // form's own subscribe avoids bundling react-hook-form's useWatch.
+  const [password, setPassword] = useState("");
+  useEffect(
+    () =>
+      subscribe({
+        name: "password",
+        formState: { values: true },
+        callback: ({ values }) => setPassword(String(values.password ?? "")),
+      }),
+    [subscribe],
+  );
   return (
     <ul id={id} className="aak-hints">
       {rules.map((rule) => {

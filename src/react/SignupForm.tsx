@@ -68,7 +68,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const defaultValues: FieldValues = { email: "", password: "" };
   for (const field of extraFields) defaultValues[field.name] = "";
   if (props.confirmPassword) defaultValues.confirmPassword = "";
-  const { register, handleSubmit, formState, control } = useForm({ resolver, defaultValues });
+  const { register, handleSubmit, formState, subscribe } = useForm({ resolver, defaultValues });
   const handlers = useGuardedSubmit(
     handleSubmit(async ({ confirmPassword: _, ...input }) => {
       let result: SignUpResult;
@@ -126,7 +126,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
         error={error("password")}
         hint={
           rules.length > 0
-            ? (id) => <PasswordHints id={id} control={control} rules={rules} messages={m} />
+            ? (id) => <PasswordHints id={id} subscribe={subscribe} rules={rules} messages={m} />
             : undefined
         }
       />
