@@ -41,13 +41,15 @@ function createEngine(props: AuthProviderProps): AuthClient {
   if (props.client) return props.client;
   const adapter = props.adapter ?? (props.config ? lazyAdapter(props.config) : undefined);
   if (!adapter) throw new Error("<AuthProvider> needs an adapter, a config or a client");
-  const options: AuthClientOptions = { adapter };
-  if (props.storage !== undefined) options.storage = props.storage;
-  if (props.refreshMarginMs !== undefined) options.refreshMarginMs = props.refreshMarginMs;
-  if (props.initialSession !== undefined) options.initialSession = props.initialSession;
-  if (props.initialRefreshToken !== undefined)
-    options.initialRefreshToken = props.initialRefreshToken;
-  return createAuthClient(options);
+  const { storage, refreshMarginMs, initialSession, initialRefreshToken } = props;
+  // createAuthClient treats an undefined option as an absent one.
+  return createAuthClient({
+    adapter,
+    storage,
+    refreshMarginMs,
+    initialSession,
+    initialRefreshToken,
+  } as AuthClientOptions);
 }
 
 /**
