@@ -11,14 +11,7 @@ rmSync("dist", { recursive: true, force: true });
 // Scoped names are matched whole: "@tanstack/" followed by "(\/|$)" never matched
 // "@tanstack/react-query", which bundled a second React Query (and its context) into dist/.
 // Dependencies and peers stay imports in the npm build (the user's bundler dedupes them).
-const EXTERNAL = [
-  "react",
-  "react-dom",
-  "@tanstack/react-query",
-  "react-hook-form",
-  "@hookform/resolvers",
-  "zod",
-];
+const EXTERNAL = ["react", "react-dom", "@tanstack/react-query", "react-hook-form", "zod"];
 const external = (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`));
 
 const entries = {
