@@ -1,4 +1,4 @@
-import type { AuthAction, AuthEvent, AuthUser, Session, SignedOutReason } from "./types.js";
+import type { AuthAction, AuthEvent, AuthUser, Session } from "./types.js";
 
 /** An error as plain JSON: what a host page or a log may see. */
 export interface PlainAuthError {
@@ -9,15 +9,7 @@ export interface PlainAuthError {
 
 /** An {@link AuthEvent} with only plain JSON in it, safe to post or structured-clone. */
 export type PlainAuthEvent =
-  | {
-      type: "signed_up";
-      session: Session | null;
-      needsConfirmation: boolean;
-      user: AuthUser | null;
-    }
-  | { type: "signed_in"; session: Session }
-  | { type: "token_refreshed"; session: Session }
-  | { type: "signed_out"; reason: SignedOutReason }
+  | Exclude<AuthEvent, { type: "error" }>
   | { type: "error"; action: AuthAction; error: PlainAuthError };
 
 function plainJson<T>(value: T, fallback: () => T): T {
