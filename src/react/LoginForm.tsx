@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { type AuthError, toAuthError } from "../core/AuthError.js";
+import type { AuthError } from "../core/AuthError.js";
 import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
 import { useAuthContext } from "./AuthContext.js";
@@ -11,7 +11,7 @@ import { useKitStyles } from "./styles.js";
 import { useAuth } from "./useAuth.js";
 import { useSignIn } from "./useAuthMutations.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 /** Props of {@link LoginForm}. */
 export interface LoginFormProps {
@@ -71,16 +71,8 @@ export function LoginForm(props: LoginFormProps): ReactNode {
   });
   const sessionEnded = useSessionEnded();
   const submitValid = handleSubmit(async (values) => {
-    let session: Session;
-    try {
-      session = await signIn.mutateAsync(values as SignInInput);
-    } catch (error) {
-      const authError = toAuthError(error);
-      // Overtaken by a newer sign-in or sign-out: not a failure to report.
-      if (authError.code !== "superseded") onError?.(authError);
-      return;
-    }
-    onSuccess?.(session);
+    const session = await attempt(() => signIn.mutateAsync(values as SignInInput), onError);
+    if (session) onSuccess?.(session);
   });
   const handlers = useGuardedSubmit(() => {
     sessionEnded.dismiss();

@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
-import { type AuthError, toAuthError } from "../core/AuthError.js";
+import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
 import { Field, FormFooter, PasswordField, PasswordHints } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
@@ -16,7 +16,7 @@ import {
 import { useKitStyles } from "./styles.js";
 import { useSignUp } from "./useAuthMutations.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 const NO_FIELDS: readonly ExtraField[] = [];
 
@@ -71,15 +71,8 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const { register, handleSubmit, formState, subscribe } = useForm({ resolver, defaultValues });
   const handlers = useGuardedSubmit(
     handleSubmit(async ({ confirmPassword: _, ...input }) => {
-      let result: SignUpResult;
-      try {
-        result = await signUp.mutateAsync(input as SignUpInput);
-      } catch (error) {
-        const authError = toAuthError(error);
-        // A sign-up overtaken by a newer action is not the user's failure: nothing to report.
-        if (authError.code !== "superseded") onError?.(authError);
-        return;
-      }
+      const result = await attempt(() => signUp.mutateAsync(input as SignUpInput), onError);
+      if (!result) return;
       if (result.kind === "confirmation_required") setCheckEmail(true);
       onSuccess?.(result);
     }),

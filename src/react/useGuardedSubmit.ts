@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type SyntheticEvent, useRef } from "react";
+import { type AuthError, toAuthError } from "../core/AuthError.js";
 
 /** Handlers that submit a form once per user action, with or without a `submit` event. */
 export interface GuardedSubmit {
@@ -36,4 +37,22 @@ export function useGuardedSubmit(run: () => Promise<unknown>): GuardedSubmit {
       submit(event);
     },
   };
+}
+
+/**
+ * Runs a form's engine call: its result, or undefined after a failure, which goes to
+ * `onError` unless a newer sign-in, sign-up or sign-out overtook it (`superseded` is not the
+ * user's failure, so nothing is reported).
+ */
+export async function attempt<T>(
+  call: () => Promise<T>,
+  onError: ((error: AuthError) => void) | undefined,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    const authError = toAuthError(error);
+    if (authError.code !== "superseded") onError?.(authError);
+    return undefined;
+  }
 }
