@@ -5,20 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const OUT = "docs/screenshots";
 const READY = '#story-root[data-story-state="ready"]:not(:has([data-preparing]))';
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /** Story id → file name. Each story's play function has put it in its state before the shot. */
 const STORIES = {
   "components-loginform--empty": "login-empty",
@@ -49,9 +39,9 @@ await server.listen();
 const base = `http://127.0.0.1:${server.httpServer.address().port}/`;
 const profile = mkdtempSync(join(tmpdir(), "aak-screenshots-"));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: FLAGS,
+  args: CHROMIUM_FLAGS,
   viewport: { width: 480, height: 640 },
 });
 let failed = false;

@@ -2,6 +2,7 @@
 // `node scripts/test.mjs "unit tests" build` runs only the named steps.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { CHROMIUM_PATH } from "./chromium.mjs";
 
 const results = ".test-results";
 const vitest = (name, config) => [
@@ -40,7 +41,7 @@ function preflight() {
     });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
-  if (!existsSync("/usr/bin/chromium")) {
+  if (!existsSync(CHROMIUM_PATH)) {
     console.error(
       "✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install -y chromium)",
     );

@@ -4,20 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Keeps sandboxed srcdoc frames in the page's process, where Playwright sees them reliably;
-  // sandbox flags, the opaque origin and CORS behave the same.
-  "--disable-features=IsolateSandboxedIframes",
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.mjs";
 
 /** A launched browser context and how to close it (and remove its profile). */
 export interface LaunchedBrowser {
@@ -29,9 +16,9 @@ export interface LaunchedBrowser {
 export async function launchBrowser(): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), "aak-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
   return {
     context,

@@ -9,20 +9,11 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "storybook-static");
 const STORY_TIMEOUT_MS = 30_000;
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TYPES = {
   ".html": "text/html",
   ".js": "text/javascript",
@@ -157,9 +148,9 @@ async function main() {
   const { server, base } = await serve();
   const profile = mkdtempSync(join(tmpdir(), "storybook-check-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
   await context.addInitScript(watchChannel);
   const results = [];

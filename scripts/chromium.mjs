@@ -1,0 +1,18 @@
+// How every browser check here launches Debian's Chromium (never a downloaded browser): the
+// tests, the benches, the screenshots and the Storybook check share these.
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  // Without these Chromium keeps dialling Google's hosts, which this closed network refuses.
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  // Keeps sandboxed srcdoc frames in the page's process, where Playwright sees them reliably;
+  // sandbox flags, the opaque origin and CORS behave the same.
+  "--disable-features=IsolateSandboxedIframes",
+];
