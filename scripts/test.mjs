@@ -43,7 +43,7 @@ function preflight() {
   }
   if (!existsSync(CHROMIUM_PATH)) {
     console.error(
-      "✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install -y chromium)",
+      `✗ ${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium)`,
     );
     process.exit(1);
   }
