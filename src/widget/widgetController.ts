@@ -68,11 +68,19 @@ export function createWidgetController(options: WidgetControllerOptions) {
   let lastWritten = "";
   let configError: AuthError | undefined;
 
-  function publishState(force = false): void {
+  /** Writes the state when it changed, or when `model` (from the host) no longer holds it. */
+  function publishState(model?: HostModel): void {
     const state = stateToModel(client?.getState() ?? SIGNED_OUT);
     if (configError) state.error = { code: configError.code, message: configError.message };
     const text = stableJson(state);
-    if (!force && text === lastWritten) return;
+    // A reset to the Default Model drops the widget's keys, or sets them to the defaults the
+    // builder declared there: either way the model no longer holds what was written.
+    const lost =
+      model !== undefined &&
+      MODEL_STATE_KEYS.some(
+        (key) => !Object.hasOwn(model, key) || stableJson(model[key]) !== stableJson(state[key]),
+      );
+    if (!lost && text === lastWritten) return;
     lastWritten = text;
     bridge.updateModel({ ...state });
   }
@@ -112,13 +120,10 @@ export function createWidgetController(options: WidgetControllerOptions) {
   }
 
   function onModel(model: HostModel): void {
-    // Appsmith resets the model to its Default Model when a binding in it changes: the
-    // widget's keys are then gone and are written again.
-    const lost = MODEL_STATE_KEYS.some((key) => !Object.hasOwn(model, key));
     const result = readWidgetConfig(model, options.overrides);
     if (!result.ok) {
       if (configError?.message !== result.error.message) showError(result.error);
-      else publishState(lost);
+      else publishState(model);
       return;
     }
     const { config } = result;
@@ -143,7 +148,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
       currentViewKey = viewKey(config);
       if (client) render({ kind: "ready", client, config, engineId });
     }
-    publishState(lost);
+    publishState(model);
   }
 
   return {

@@ -107,6 +107,38 @@ describe("createWidgetController", () => {
     widget.stop();
   });
 
+  it("writes its keys again after a reset to a Default Model that declares them empty", async () => {
+    // App builders often list the keys the widget writes in the Default Model.
+    const placeholders = {
+      status: "",
+      accessToken: null,
+      expiresAt: null,
+      user: null,
+      error: null,
+    };
+    const widget = await setup((tokens) => ({
+      provider,
+      refreshToken: tokens[0],
+      ...placeholders,
+    }));
+    await widget.settle();
+    const written = widget.host.hostModel();
+    expect(written).toMatchObject({ status: "signed_in", accessToken: expect.any(String) });
+    widget.host.resetModel({ provider, refreshToken: written.refreshToken, ...placeholders });
+    await widget.settle();
+    expect(widget.host.hostModel()).toMatchObject({
+      status: "signed_in",
+      accessToken: written.accessToken,
+      user: { email: "demo@example.com" },
+    });
+    expect(names(widget.host.events)).toEqual(["onTokenRefresh"]);
+    // The echo of the rewrite matches: no further writes.
+    const writes = widget.host.updates.length;
+    await widget.settle();
+    expect(widget.host.updates).toHaveLength(writes);
+    widget.stop();
+  });
+
   it("builds a new engine only when the provider or margin changes", async () => {
     const widget = await setup(() => ({ provider, view: "login" }));
     widget.host.resetModel({ provider, view: "signup" });
