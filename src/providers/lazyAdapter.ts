@@ -14,10 +14,18 @@ export function lazyAdapter(config: AdapterConfig): AuthAdapter {
   let loading: Promise<AuthAdapter> | undefined;
   let loaded: AuthAdapter | undefined;
   const load = () => {
-    loading ??= import("./createAdapter.js").then((module) => {
-      loaded = module.createAdapter(config);
-      return loaded;
-    });
+    loading ??= import("./createAdapter.js").then(
+      (module) => {
+        loaded = module.createAdapter(config);
+        return loaded;
+      },
+      (cause: unknown) => {
+        // A chunk that failed to load (offline, a redeploy) may load on the next call; a raw
+        // TypeError would read as a refused refresh and sign the user out.
+        loading = undefined;
+        throw new AuthError("network", { provider: config.type, cause });
+      },
+    );
     return loading;
   };
   return {
