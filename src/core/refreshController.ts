@@ -88,7 +88,9 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
 
   function fail(error: AuthError, previous: Session | null): void {
     const state = store.getState();
-    store.setState({ error, status: previous ? "signed_in" : state.status });
+    // A start-up refresh has a previous session but none adopted yet: "signed_in" with a null
+    // session would reach subscribers (the host model) before the session ends.
+    store.setState({ error, status: previous && state.session ? "signed_in" : state.status });
     store.emit({ type: "error", action: "refresh", error });
     const now = clock.now();
     const expiresAt = previous?.expiresAt;

@@ -5,6 +5,7 @@ import {
   HOUR,
   makeJwt,
   makeSession,
+  rejected,
   STORAGE_KEY,
   setupClient,
   T0,
@@ -80,6 +81,22 @@ describe("createAuthClient: construction and start", () => {
     // The refresh reply has no name: the stored one is kept.
     expect(now.session?.user).toEqual({ id: "user-1", email: "ada@example.com", name: "Ada" });
     expect(JSON.parse(stored() ?? "null").accessToken).toBe(now.session?.accessToken);
+  });
+
+  it("never reports signed_in without a session while a refused start-up refresh ends", async () => {
+    const session = makeSession({}, -1_000);
+    const { client, adapter, events } = setupClient({ stored: session });
+    adapter.refresh.mockRejectedValueOnce(rejected());
+    const seen: string[] = [];
+    client.subscribe(() => {
+      const { status, session: now } = client.getState();
+      if (status === "signed_in" && now === null) seen.push("signed_in without a session");
+    });
+    client.start();
+    await flush();
+    expect(client.getState()).toMatchObject({ status: "signed_out", session: null });
+    expect(events.map((event) => event.type)).toEqual(["error", "signed_out"]);
+    expect(seen).toEqual([]);
   });
 
   it("drops an expired stored session without a refresh token and clears storage", () => {
