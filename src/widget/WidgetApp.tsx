@@ -93,7 +93,7 @@ function WidgetBody(props: { config: WidgetConfig }): ReactNode {
 export function WidgetApp(props: { state: WidgetRenderState }): ReactNode {
   const { state } = props;
   if (state.kind === "error")
-    return <ConfigError error={state.error} text={widgetMessages(undefined)} />;
+    return <ConfigError error={state.error} text={widgetMessages(state.messages)} />;
   return (
     // A new engine (another provider) gets a fresh provider and fresh forms.
     <AuthProvider

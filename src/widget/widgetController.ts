@@ -16,7 +16,7 @@ import {
 
 /** What the widget shows: a configuration error, or the forms over a running engine. */
 export type WidgetRenderState =
-  | { kind: "error"; error: AuthError }
+  | { kind: "error"; error: AuthError; messages?: HostModel }
   | { kind: "ready"; client: AuthClient; config: WidgetConfig; engineId: number };
 
 /** Options for {@link createWidgetController}. */
@@ -67,6 +67,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
   let lastRefreshToken: string | undefined;
   let lastWritten = "";
   let configError: AuthError | undefined;
+  let errorShown: string | undefined;
 
   /** Writes the state when it changed, or when `model` (from the host) no longer holds it. */
   function publishState(model?: HostModel): void {
@@ -112,28 +113,34 @@ export function createWidgetController(options: WidgetControllerOptions) {
     lastRefreshToken = config.refreshToken;
   }
 
-  function showError(error: AuthError): void {
+  function showError(error: AuthError, messages?: unknown): void {
     dropEngine();
     configError = error;
+    errorShown = stableJson([error.message, messages ?? null]);
     publishState();
-    render({ kind: "error", error });
+    // The rest of the config may be wrong, but the title still follows `messages`.
+    const isObject = typeof messages === "object" && messages !== null;
+    render({ kind: "error", error, ...(isObject ? { messages: messages as HostModel } : {}) });
   }
 
   function onModel(model: HostModel): void {
     const result = readWidgetConfig(model, options.overrides);
     if (!result.ok) {
-      if (configError?.message !== result.error.message) showError(result.error);
-      else publishState(model);
+      const messages = options.overrides?.messages ?? model.messages;
+      if (stableJson([result.error.message, messages ?? null]) !== errorShown) {
+        showError(result.error, messages);
+      } else publishState(model);
       return;
     }
     const { config } = result;
     let changed = configError !== undefined;
     configError = undefined;
+    errorShown = undefined;
     if (engineKey(config) !== currentEngineKey) {
       try {
         buildEngine(config);
       } catch (error) {
-        showError(toAuthError(error, "invalid_config"));
+        showError(toAuthError(error, "invalid_config"), config.messages);
         return;
       }
       changed = true;

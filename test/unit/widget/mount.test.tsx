@@ -142,6 +142,13 @@ describe("mount in an Appsmith frame", () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it("titles the configuration error with the model's configErrorTitle", async () => {
+    const messages = { configErrorTitle: "Login box misconfigured" };
+    const widget = setup({ provider: { type: "demo" }, view: "sideways", messages });
+    cleanup = widget.cleanup;
+    expect(await screen.findByRole("alert", { name: "Login box misconfigured" })).toBeVisible();
+  });
+
   it("recovers when the app fixes the Default Model", async () => {
     const widget = setup({});
     cleanup = widget.cleanup;
