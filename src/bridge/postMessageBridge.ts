@@ -38,22 +38,36 @@ function readIncoming(data: unknown): Incoming | undefined {
   return { type, payload: toPlainJson(payload) };
 }
 
+function normalizeOrigin(target: string): string {
+  if (target === "*" || target === "/") return target;
+  try {
+    const { origin } = new URL(target);
+    if (origin !== "null") return origin;
+  } catch {}
+  throw new AuthError("invalid_config", {
+    message: 'postMessage bridge targetOrigin must be an origin, like "https://app.example.com".',
+  });
+}
+
 /**
  * A {@link HostBridge} for a page that embeds the kit in an iframe outside Appsmith: posts
  * `{ source, type, name, payload }` to `window.parent` at an explicit origin, and accepts
  * config, model and theme messages only from that window at that origin.
  */
 export function createPostMessageBridge(options: PostMessageBridgeOptions): HostBridge {
-  const { targetOrigin, allowAnyOrigin = false } = options;
-  if (typeof targetOrigin !== "string" || targetOrigin === "") {
+  const { allowAnyOrigin = false } = options;
+  if (typeof options.targetOrigin !== "string" || options.targetOrigin === "") {
     throw new AuthError("invalid_config", { message: "postMessage bridge needs a targetOrigin." });
   }
-  if (targetOrigin === "*" && !allowAnyOrigin) {
+  if (options.targetOrigin === "*" && !allowAnyOrigin) {
     throw new AuthError("invalid_config", {
       message:
         'targetOrigin "*" would hand tokens to any page; pass allowAnyOrigin: true to accept that.',
     });
   }
+  // postMessage takes a URL and posts to its origin, but event.origin is a bare origin: compare
+  // against that, or "https://app.example.com/" would send fine and drop every reply.
+  const targetOrigin = normalizeOrigin(options.targetOrigin);
 
   let model: HostModel = {};
   let theme: HostTheme | undefined;

@@ -100,6 +100,31 @@ describe("createPostMessageBridge", () => {
     expect(frame.listeners.size).toBe(0);
   });
 
+  it("accepts config when the target origin is written as a URL (trailing slash or path)", () => {
+    for (const targetOrigin of [`${ORIGIN}/`, `${ORIGIN}/app/page`]) {
+      const frame = fakeFrame();
+      const bridge = createPostMessageBridge({ targetOrigin, window: frame.window });
+      const seen = vi.fn();
+      bridge.onModelChange(seen);
+      frame.deliver({
+        source: frame.parent,
+        origin: ORIGIN,
+        data: { source: MESSAGE_SOURCE, type: "config", payload: { view: "signup" } },
+      });
+      frame.deliver({
+        source: frame.parent,
+        origin: "https://app.example.com.evil.example",
+        data: { source: MESSAGE_SOURCE, type: "config", payload: { view: "login" } },
+      });
+      expect(seen.mock.calls).toEqual([[{}], [{ view: "signup" }]]);
+      expect(frame.posted[0]?.targetOrigin).toBe(ORIGIN);
+    }
+    const frame = fakeFrame();
+    expect(() =>
+      createPostMessageBridge({ targetOrigin: "app.example.com", window: frame.window }),
+    ).toThrow(/targetOrigin/);
+  });
+
   it("ignores messages from another window, another origin, or of an unknown shape", () => {
     const frame = fakeFrame();
     const bridge = createPostMessageBridge({ targetOrigin: ORIGIN, window: frame.window });
