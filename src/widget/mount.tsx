@@ -2,7 +2,7 @@ import { createRoot } from "react-dom/client";
 import { createAppsmithBridge, isAppsmith } from "../bridge/appsmithBridge.js";
 import type { HostBridge, HostModel } from "../bridge/hostBridge.js";
 import { toPlainJson } from "../bridge/toPlainJson.js";
-import { applyTheme } from "./applyTheme.js";
+import { applyTheme, inlineThemeValues } from "./applyTheme.js";
 import type { WidgetConfigInput } from "./modelConfig.js";
 import { WidgetApp } from "./WidgetApp.js";
 import { createWidgetController } from "./widgetController.js";
@@ -66,7 +66,9 @@ export function mount(element: HTMLElement, options: MountOptions = {}): () => v
   const base = given ?? (isAppsmith() ? createAppsmithBridge() : standaloneBridge());
   const bridge = withEventTap(base, onEvent);
   const root = createRoot(element);
-  const offTheme = bridge.onThemeChange((theme) => applyTheme(element, theme));
+  // The page's own inline `--aak-*` values survive where the theme sets none, and unmount.
+  const own = inlineThemeValues(element);
+  const offTheme = bridge.onThemeChange((theme) => applyTheme(element, theme, own));
   const controller = createWidgetController({
     bridge,
     overrides,
@@ -80,6 +82,6 @@ export function mount(element: HTMLElement, options: MountOptions = {}): () => v
     stop();
     offTheme();
     root.unmount();
-    applyTheme(element, undefined);
+    applyTheme(element, undefined, own);
   };
 }

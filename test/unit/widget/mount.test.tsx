@@ -183,6 +183,29 @@ describe("mount in an Appsmith frame", () => {
     expect(widget.element.style.getPropertyValue("--aak-radius")).toBe("");
   });
 
+  it("keeps the author's inline --aak-* values where the theme sets none, and on unmount", async () => {
+    for (const theme of [undefined, { primaryColor: "#00ff00" }]) {
+      const host = createFakeAppsmith({ model: { provider }, firstRelease: theme === undefined });
+      if (theme) host.appsmith.theme = theme;
+      const uninstall = host.install();
+      const element = document.createElement("div");
+      element.style.setProperty("--aak-primary", "purple");
+      element.style.setProperty("--aak-radius", "2px");
+      document.body.appendChild(element);
+      let unmount: () => void = () => {};
+      act(() => {
+        unmount = mount(element);
+      });
+      expect(element.style.getPropertyValue("--aak-primary")).toBe(theme ? "#00ff00" : "purple");
+      expect(element.style.getPropertyValue("--aak-radius")).toBe("2px");
+      act(() => unmount());
+      expect(element.style.getPropertyValue("--aak-primary")).toBe("purple");
+      expect(element.style.getPropertyValue("--aak-radius")).toBe("2px");
+      element.remove();
+      uninstall();
+    }
+  });
+
   it("unmounts cleanly: nothing rendered, variables cleared, no more writes", async () => {
     const widget = setup({ provider }, { primaryColor: "#ff0000" });
     await screen.findByRole("button", { name: "Sign in" });
