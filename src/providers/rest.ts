@@ -1,13 +1,13 @@
 import { AuthError } from "../core/AuthError.js";
 import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
-import { decodeJwt, jwtExpiresAt } from "../core/jwt.js";
+import { decodeJwt } from "../core/jwt.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
 import { createHttpClient, type HttpRequest } from "./http.js";
 import { parseConfig } from "./parseConfig.js";
 import { type RestConfig, type RestEndpoint, restConfigRule } from "./restConfig.js";
 import { expiryFrom, mapRestError, type RestOperation as Operation } from "./restReply.js";
-import { readPath, requireString, userFromRecord } from "./shared.js";
+import { jwtExpiryFrom, readPath, requireString, userFromRecord } from "./shared.js";
 
 export type { RestConfig, RestEndpoint } from "./restConfig.js";
 
@@ -100,7 +100,8 @@ export function rest(options: RestOptions): AuthAdapter {
     const refreshValue = readPath(body, paths?.refreshToken ?? "refresh_token");
     const refreshToken =
       typeof refreshValue === "string" && refreshValue !== "" ? refreshValue : given?.refreshToken;
-    const expiresAt = expiryFrom(config, body, clock.now()) ?? jwtExpiresAt(accessToken);
+    const now = clock.now();
+    const expiresAt = expiryFrom(config, body, now) ?? jwtExpiryFrom(accessToken, now);
     const tokenType = readPath(body, paths?.tokenType ?? "token_type");
     let record: unknown = paths?.user ? readPath(body, paths.user) : undefined;
     if (endpoints.user) {

@@ -45,7 +45,19 @@ export function expiresAtFrom(input: ExpiresAtInput): number | undefined {
   if (relative !== undefined && relative >= 0) return plausible(input.now + relative * 1000);
   const absolute = toFiniteNumber(input.expiresAt);
   if (absolute !== undefined && absolute > 0) return plausible(absolute * 1000);
-  return jwtExpiresAt(input.accessToken);
+  return jwtExpiryFrom(input.accessToken, input.now);
+}
+
+/**
+ * A JWT's expiry as its lifetime (`exp - iat`) counted from `now`, or its `exp` when it has no
+ * `iat`: a device clock running ahead of the server's would otherwise see each new token as
+ * already expired and refresh again at once, in a loop.
+ */
+export function jwtExpiryFrom(accessToken: string, now: number): number | undefined {
+  const exp = jwtExpiresAt(accessToken);
+  const iat = decodeJwt(accessToken)?.iat;
+  if (exp === undefined || typeof iat !== "number" || !(iat * 1000 < exp)) return exp;
+  return plausible(now + exp - iat * 1000);
 }
 
 // The largest time a Date can hold; a reply beyond it (or one that overflows to Infinity)

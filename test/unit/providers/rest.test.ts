@@ -136,6 +136,22 @@ describe("rest options", () => {
   const tokenReply = (body: unknown) =>
     new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
 
+  it("takes a JWT-only expiry as the token's lifetime from this clock, not the server's exp", async () => {
+    // A device clock 10 minutes fast saw every 5-minute token as expired on arrival and
+    // refreshed again at once, in a loop.
+    const issued = Math.floor(NOW / 1000) - 600;
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const access = `${b64({ alg: "none" })}.${b64({ iat: issued, exp: issued + 300, user_id: 7 })}.`;
+    const adapter = rest({
+      endpoints: { signIn: { url: "https://a.test/login" } },
+      response: { accessToken: "access", refreshToken: "refresh" },
+      fetch: async () => tokenReply({ access, refresh: "r1" }),
+      clock,
+    });
+    const session = await adapter.signIn({ email: "a@b.co", password: "p" });
+    expect(session.expiresAt).toBe(NOW + 300_000);
+  });
+
   it.each([
     [{ path: "expires_in" }, { expires_in: 60 }, NOW + 60_000],
     [{ path: "exp", kind: "absolute" }, { exp: 2_000_000_000 }, 2_000_000_000_000],

@@ -37,6 +37,14 @@ describe("expiresAtFrom", () => {
     expect(expiresAtFrom({ ...input, accessToken: jwt({ exp: 5_000 }), now })).toBe(expected);
   });
 
+  it("counts a JWT's lifetime (exp - iat) from this clock, so a fast device clock is harmless", () => {
+    // The device clock runs 10 minutes ahead of the server that issued a 5-minute token.
+    const issued = 1_000_000;
+    const deviceNow = issued * 1000 + 600_000;
+    const accessToken = jwt({ iat: issued, exp: issued + 300 });
+    expect(expiresAtFrom({ accessToken, now: deviceNow })).toBe(deviceNow + 300_000);
+  });
+
   it("is undefined when nothing gives an expiry", () => {
     expect(expiresAtFrom({ accessToken: "opaque", now })).toBeUndefined();
   });
