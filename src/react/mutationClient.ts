@@ -14,8 +14,10 @@ export function createMutationClient(): QueryClient {
   const cache = new MutationCache();
   const client: MutationOnlyClient = {
     getMutationCache: () => cache,
+    // gcTime 0: nothing reads a finished mutation after its form unmounts, so its session is
+    // dropped at once instead of kept behind a 5-minute timer that outlives the widget.
     defaultMutationOptions: ((options?: { _defaulted?: boolean }) =>
-      options?._defaulted ? options : { ...options, _defaulted: true }) as never,
+      options?._defaulted ? options : { gcTime: 0, ...options, _defaulted: true }) as never,
   };
   return client as QueryClient;
 }

@@ -42,6 +42,17 @@ describe("createMutationClient", () => {
     expect(client.getMutationCache().getAll()).toHaveLength(1);
   });
 
+  it("drops a finished mutation (and the session it holds) once its form unmounts, no 5-minute timer", async () => {
+    const user = userEvent.setup();
+    const client = createMutationClient();
+    const view = render(<Runner fn={async (n) => n * 21} client={client} />);
+    await user.click(screen.getByRole("button", { name: "Run" }));
+    expect(await screen.findByText("42")).toBeInTheDocument();
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(client.getMutationCache().getAll()).toHaveLength(0);
+  });
+
   it("reports a rejected mutation as an error without retrying it", async () => {
     const user = userEvent.setup();
     const fn = vi.fn(() => Promise.reject(new Error("no")));
