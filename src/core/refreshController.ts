@@ -45,6 +45,8 @@ export interface RefreshController {
   generation(): number;
 }
 
+// How long a session that arrived already due waits before the next refresh.
+const ARRIVED_DUE_GAP_MS = 5_000;
 // setTimeout overflows above 2^31 - 1 ms and would fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -196,7 +198,11 @@ export function createRefreshController(options: RefreshControllerOptions): Refr
       if (now >= expiresAt) options.end("expired", null);
       else scheduleAt(expiresAt);
     } else {
-      const dueAt = expiresAt - marginFor(session, expiresAt);
+      let dueAt = expiresAt - marginFor(session, expiresAt);
+      const received = receivedAt.get(session);
+      // A reply that arrived already due (expires_in 0, or a clock far ahead of the server)
+      // would be refreshed again at once, in a loop against the provider: wait a little.
+      if (received !== undefined && dueAt <= received) dueAt = received + ARRIVED_DUE_GAP_MS;
       if (now >= dueAt) void refresh();
       else scheduleAt(dueAt);
     }

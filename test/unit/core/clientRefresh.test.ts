@@ -37,6 +37,19 @@ describe("refresh scheduling", () => {
     expect(adapter.refresh).toHaveBeenCalledTimes(2);
   });
 
+  it("does not refresh in a loop when every reply arrives already due (expires_in: 0)", async () => {
+    const { client, adapter } = setupClient(
+      { stored: makeSession({}, MARGIN / 2) },
+      { lifetimeMs: 0 },
+    );
+    client.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    // One request at start, then at most one per ARRIVED_DUE_GAP (5 s): not thousands.
+    expect(adapter.refresh.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(adapter.refresh.mock.calls.length).toBeLessThanOrEqual(13);
+    expect(client.getState().status).not.toBe("signed_out");
+  });
+
   it("honours a custom margin", async () => {
     const { client, adapter } = setupClient({ stored: makeSession(), refreshMarginMs: 5_000 });
     client.start();
