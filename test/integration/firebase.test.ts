@@ -1,7 +1,6 @@
 // The Firebase adapter against the real Firebase Auth Emulator started by globalSetup.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { AuthError } from "../../src/core/AuthError.js";
 import { createAuthClient } from "../../src/core/createAuthClient.js";
 import { decodeJwt } from "../../src/core/jwt.js";
 import type { AuthEvent } from "../../src/core/types.js";
@@ -13,18 +12,12 @@ import {
   enableImprovedEmailPrivacy,
   revokeTokens,
 } from "../servers/firebaseEmulator.js";
+import { rejectionOf } from "../support/rejectionOf.js";
 
 const { emulatorHost } = inject("servers").firebase;
 const adapter = firebase({ apiKey: "demo-api-key", emulatorHost });
 const password = "correct-horse-1";
 const newEmail = () => `fb-${randomUUID()}@example.com`;
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  return promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (error: AuthError) => error,
-  );
-}
 
 async function signedUp() {
   const email = newEmail();
@@ -67,19 +60,19 @@ describe("firebase adapter against the Auth Emulator", () => {
 
   it("rejects a wrong password and an unknown email alike as invalid_credentials", async () => {
     const { email } = await signedUp();
-    const wrong = await rejection(adapter.signIn({ email, password: "not-the-password" }));
+    const wrong = await rejectionOf(adapter.signIn({ email, password: "not-the-password" }));
     expect(wrong).toMatchObject({ code: "invalid_credentials", status: 400, provider: "firebase" });
-    const unknown = await rejection(adapter.signIn({ email: newEmail(), password }));
+    const unknown = await rejectionOf(adapter.signIn({ email: newEmail(), password }));
     expect(unknown.code).toBe("invalid_credentials");
   });
 
   it("maps sign-up refusals: taken email, weak password, malformed email", async () => {
     const { email } = await signedUp();
-    expect((await rejection(adapter.signUp({ email, password }))).code).toBe("email_taken");
-    const weak = await rejection(adapter.signUp({ email: newEmail(), password: "abc" }));
+    expect((await rejectionOf(adapter.signUp({ email, password }))).code).toBe("email_taken");
+    const weak = await rejectionOf(adapter.signUp({ email: newEmail(), password: "abc" }));
     expect(weak.code).toBe("weak_password");
     expect(weak.reasons?.[0]).toMatch(/at least 6 characters/i);
-    const malformed = await rejection(adapter.signUp({ email: "not-an-email", password }));
+    const malformed = await rejectionOf(adapter.signUp({ email: "not-an-email", password }));
     expect(malformed.code).toBe("invalid_email");
   });
 
@@ -96,23 +89,23 @@ describe("firebase adapter against the Auth Emulator", () => {
   });
 
   it("rejects an unknown refresh token as session_expired", async () => {
-    const error = await rejection(adapter.refresh("not-a-refresh-token"));
+    const error = await rejectionOf(adapter.refresh("not-a-refresh-token"));
     expect(error).toMatchObject({ code: "session_expired", status: 400 });
   });
 
   it("rejects refresh and sign-in for a disabled user as user_disabled", async () => {
     const { email, session } = await signedUp();
     await disableUser(session.user.id);
-    expect((await rejection(adapter.refresh(session.refreshToken ?? ""))).code).toBe(
+    expect((await rejectionOf(adapter.refresh(session.refreshToken ?? ""))).code).toBe(
       "user_disabled",
     );
-    expect((await rejection(adapter.signIn({ email, password }))).code).toBe("user_disabled");
+    expect((await rejectionOf(adapter.signIn({ email, password }))).code).toBe("user_disabled");
   });
 
   it("rejects refresh for a deleted user as session_expired", async () => {
     const { session } = await signedUp();
     await deleteUser(session.user.id);
-    const error = await rejection(adapter.refresh(session.refreshToken ?? ""));
+    const error = await rejectionOf(adapter.refresh(session.refreshToken ?? ""));
     expect(error.code).toBe("session_expired");
   });
 
@@ -122,7 +115,7 @@ describe("firebase adapter against the Auth Emulator", () => {
     const iat = decodeJwt(session.accessToken)?.iat as number;
     while (Math.floor(Date.now() / 1000) <= iat) await new Promise((r) => setTimeout(r, 100));
     await revokeTokens(session.user.id);
-    const error = await rejection(adapter.getUser?.(session.accessToken) ?? Promise.resolve());
+    const error = await rejectionOf(adapter.getUser?.(session.accessToken) ?? Promise.resolve());
     expect(error.code).toBe("session_expired");
   });
 

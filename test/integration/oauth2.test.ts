@@ -2,9 +2,9 @@
 // revocation on) and its Auth0-style sign-up endpoint, started by globalSetup.
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import type { AuthError } from "../../src/core/AuthError.js";
 import { decodeJwt } from "../../src/core/jwt.js";
 import { oauth2 } from "../../src/providers/oauth2.js";
+import { rejectionOf } from "../support/rejectionOf.js";
 
 const server = inject("servers").oidc;
 const adapter = oauth2({
@@ -17,13 +17,6 @@ const adapter = oauth2({
 });
 const password = "correct-horse-1";
 const newEmail = () => `oidc-${randomUUID()}@example.com`;
-
-async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  return promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (error: AuthError) => error,
-  );
-}
 
 async function signedUp() {
   const email = newEmail();
@@ -53,16 +46,16 @@ describe("oauth2 adapter against oidc-provider", () => {
 
   it("rejects a wrong password and an unknown user as invalid_credentials", async () => {
     const { email } = await signedUp();
-    const wrong = await rejection(adapter.signIn({ email, password: "not-the-password" }));
+    const wrong = await rejectionOf(adapter.signIn({ email, password: "not-the-password" }));
     expect(wrong).toMatchObject({ code: "invalid_credentials", status: 400, provider: "oauth2" });
-    const unknown = await rejection(adapter.signIn({ email: newEmail(), password }));
+    const unknown = await rejectionOf(adapter.signIn({ email: newEmail(), password }));
     expect(unknown.code).toBe("invalid_credentials");
   });
 
   it("maps sign-up refusals: taken email, weak password with the server's rule", async () => {
     const { email } = await signedUp();
-    expect((await rejection(adapter.signUp({ email, password }))).code).toBe("email_taken");
-    const weak = await rejection(adapter.signUp({ email: newEmail(), password: "short" }));
+    expect((await rejectionOf(adapter.signUp({ email, password }))).code).toBe("email_taken");
+    const weak = await rejectionOf(adapter.signUp({ email: newEmail(), password: "short" }));
     expect(weak.code).toBe("weak_password");
     expect(weak.reasons).toEqual(["At least 8 characters in length"]);
   });
@@ -81,10 +74,10 @@ describe("oauth2 adapter against oidc-provider", () => {
   it("rejects a reused refresh token as session_expired, and the server ends that family", async () => {
     const { session } = await signedUp();
     const rotated = await adapter.refresh(session.refreshToken ?? "");
-    const reuse = await rejection(adapter.refresh(session.refreshToken ?? ""));
+    const reuse = await rejectionOf(adapter.refresh(session.refreshToken ?? ""));
     expect(reuse).toMatchObject({ code: "session_expired", status: 400 });
     // oidc-provider revokes the whole grant on reuse, so the newest token dies too.
-    expect((await rejection(adapter.refresh(rotated.refreshToken ?? ""))).code).toBe(
+    expect((await rejectionOf(adapter.refresh(rotated.refreshToken ?? ""))).code).toBe(
       "session_expired",
     );
   });
@@ -93,21 +86,21 @@ describe("oauth2 adapter against oidc-provider", () => {
     const { session } = await signedUp();
     expect(adapter.capabilities.revoke).toBe(true);
     await expect(adapter.signOut(session)).resolves.toBeUndefined();
-    const error = await rejection(adapter.refresh(session.refreshToken ?? ""));
+    const error = await rejectionOf(adapter.refresh(session.refreshToken ?? ""));
     expect(error.code).toBe("session_expired");
   });
 
   it("reports an unknown client as invalid_config", async () => {
     const { email } = await signedUp();
     const stranger = oauth2({ tokenUrl: server.tokenUrl, clientId: "no-such-client" });
-    const error = await rejection(stranger.signIn({ email, password }));
+    const error = await rejectionOf(stranger.signIn({ email, password }));
     expect(error).toMatchObject({ code: "invalid_config", status: 401 });
   });
 
   it("without a sign-up URL, sign-up is not supported and says so", async () => {
     const bare = oauth2({ tokenUrl: server.tokenUrl, clientId: server.clientId });
     expect(bare.capabilities).toEqual({ signUp: false, refresh: true, revoke: false });
-    const error = await rejection(bare.signUp({ email: newEmail(), password }));
+    const error = await rejectionOf(bare.signUp({ email: newEmail(), password }));
     expect(error.code).toBe("not_supported");
   });
 

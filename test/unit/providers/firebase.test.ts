@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { type AuthError, type AuthErrorCode, isAuthError } from "../../../src/core/AuthError.js";
+import type { AuthErrorCode } from "../../../src/core/AuthError.js";
 import type { FetchLike } from "../../../src/core/ports.js";
 import {
   FIREBASE_ERROR_CODES,
   firebase,
   firebaseErrorCode,
 } from "../../../src/providers/firebase.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const NOW = Date.UTC(2030, 0, 1);
 const clock = { now: () => NOW };
@@ -42,16 +43,6 @@ const idToken = [
   ).toString("base64url"),
   "",
 ].join(".");
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAuthError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 type Operation = "signUp" | "signIn" | "refresh" | "getUser";
 

@@ -1,20 +1,11 @@
 // @vitest-environment node
-import { AuthError, isAuthError } from "../../../src/core/AuthError.js";
+import { AuthError } from "../../../src/core/AuthError.js";
 import type { FetchLike } from "../../../src/core/ports.js";
 import { createHttpClient, parseRetryAfter } from "../../../src/providers/http.js";
 import { BODY_MARKER, expectNoLeak, FAULT_NOW, FAULTS, hangingFetch } from "../../fakes/faults.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const clock = { now: () => FAULT_NOW };
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!isAuthError(error)) throw new Error(`not an AuthError: ${String(error)}`);
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("createHttpClient fault table", () => {
   for (const fault of FAULTS.filter((row) => !row.adapterOnly)) {

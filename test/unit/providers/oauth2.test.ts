@@ -1,8 +1,9 @@
 // @vitest-environment node
-import { type AuthError, type AuthErrorCode, isAuthError } from "../../../src/core/AuthError.js";
+import type { AuthErrorCode } from "../../../src/core/AuthError.js";
 import type { FetchLike } from "../../../src/core/ports.js";
 import type { Session } from "../../../src/core/types.js";
 import { type OAuth2Options, oauth2 } from "../../../src/providers/oauth2.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const NOW = Date.UTC(2030, 0, 1);
 const clock = { now: () => NOW };
@@ -37,16 +38,6 @@ const jwt = (claims: Record<string, unknown>) =>
 
 const formOf = (call: Call | undefined) =>
   Object.fromEntries(new URLSearchParams(String(call?.init?.body)));
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAuthError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 function make(fetch: FetchLike, extra: Partial<OAuth2Options> = {}) {
   return oauth2({ tokenUrl: TOKEN_URL, clientId: "spa", fetch, clock, ...extra });

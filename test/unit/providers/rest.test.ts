@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
-import { type AuthError, isAuthError } from "../../../src/core/AuthError.js";
+import { isAuthError } from "../../../src/core/AuthError.js";
 import { createAdapter } from "../../../src/providers/createAdapter.js";
 import { type RestOptions, rest } from "../../../src/providers/rest.js";
 import { expectNoLeak } from "../../fakes/faults.js";
 import { createDirectusFake, createSimpleJwtFake } from "../../fakes/restFakes.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const NOW = Date.UTC(2030, 2, 3, 4, 5, 6);
 const clock = { now: () => NOW };
@@ -17,15 +18,6 @@ function readmeExample(name: string): Record<string, unknown> {
   );
   if (!match?.[1]) throw new Error(`README has no rest example "${name}"`);
   return JSON.parse(match[1]) as Record<string, unknown>;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAuthError(error)) throw new Error(`expected an AuthError rejection, got ${String(error)}`);
-  return error;
 }
 
 describe("rest worked example 1: Django simplejwt", () => {

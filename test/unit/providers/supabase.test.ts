@@ -1,9 +1,8 @@
-// @vitest-environment node
-import { type AuthError, isAuthError } from "../../../src/core/AuthError.js";
 import { SUPABASE_ERROR_CODES, supabase } from "../../../src/providers/supabase.js";
 import { expectNoLeak } from "../../fakes/faults.js";
 import { documentedErrorCodes, loadGotrueSpec, specProblems } from "../../fakes/openapiCheck.js";
 import { createSupabaseFake } from "../../fakes/supabaseFake.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const NOW = Date.UTC(2030, 0, 1);
 const clock = { now: () => NOW };
@@ -13,16 +12,6 @@ function setup(fakeOptions: Parameters<typeof createSupabaseFake>[0] = {}) {
   const fake = createSupabaseFake({ now: clock.now, ...fakeOptions });
   const adapter = supabase({ url: URL_, anonKey: fake.anonKey, fetch: fake.fetch, clock });
   return { fake, adapter };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AuthError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAuthError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("supabase adapter flows", () => {

@@ -1,8 +1,7 @@
-// @vitest-environment node
-import { type AuthError, isAuthError } from "../../../src/core/AuthError.js";
 import { xano } from "../../../src/providers/xano.js";
 import { expectNoLeak } from "../../fakes/faults.js";
 import { createXanoFake } from "../../fakes/xanoFake.js";
+import { rejectionOf } from "../../support/rejectionOf.js";
 
 const NOW = Date.UTC(2030, 5, 1);
 const BASE = "https://x8ki-letl-twmt.n7.xano.io/api:test";
@@ -16,15 +15,6 @@ function setup(options: Partial<Parameters<typeof xano>[0]> = {}) {
     ...options,
   });
   return { fake, adapter };
-}
-
-async function rejectionOf(promise: Promise<unknown> | undefined): Promise<AuthError> {
-  const error = await promise?.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isAuthError(error)) throw new Error("expected an AuthError rejection");
-  return error;
 }
 
 describe("xano adapter", () => {
