@@ -25,8 +25,10 @@ function whyEnded(reason: SignedOutReason, error: AuthError | null): AuthError |
 }
 
 /**
- * Creates the framework-free session engine; nothing is read, scheduled or listened to until
- * `start()` (or a first `getAccessToken()` / `refresh()` / `restore()`, which load lazily).
+ * Creates the framework-free session engine. Creating it only checks which storage works (a
+ * probe write to Web Storage, so `persistence` is known at once); the session is not read,
+ * and nothing is scheduled or listened to, until `start()` (or a first `getAccessToken()` /
+ * `refresh()` / `restore()`, which load lazily).
  */
 export function createAuthClient(options: AuthClientOptions): AuthClient {
   const { adapter } = options;
