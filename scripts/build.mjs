@@ -16,6 +16,7 @@ const external = (id) => EXTERNAL.some((name) => id === name || id.startsWith(`$
 
 const entries = {
   index: "src/index.ts",
+  config: "src/config.ts",
   "providers/supabase": "src/providers/supabase.ts",
   "providers/firebase": "src/providers/firebase.ts",
   "providers/xano": "src/providers/xano.ts",

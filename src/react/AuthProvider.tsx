@@ -4,8 +4,6 @@ import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient, AuthClientOptions } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
 import { type PlainAuthEvent, toPlainEvent } from "../core/events.js";
-import type { AdapterConfig } from "../providers/createAdapter.js";
-import { lazyAdapter } from "../providers/lazyAdapter.js";
 import { AuthContext, type AuthContextValue } from "./AuthContext.js";
 import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
 import { createMutationClient } from "./mutationClient.js";
@@ -14,11 +12,6 @@ import { createMutationClient } from "./mutationClient.js";
 export interface AuthProviderProps {
   /** The provider adapter, e.g. `supabase({ url, anonKey })`. */
   adapter?: AuthAdapter;
-  /**
-   * A JSON adapter config, e.g. `{ type: "supabase", url, anonKey }`, used when no adapter is
-   * given. Its provider code loads on first use; pass `adapter` to bundle one provider only.
-   */
-  config?: AdapterConfig;
   /** An engine made elsewhere with `createAuthClient`; the provider starts it but does not create one. */
   client?: AuthClient;
   storage?: AuthClientOptions["storage"];
@@ -37,10 +30,15 @@ export interface AuthProviderProps {
   children?: ReactNode;
 }
 
+// `config` lives in its own entry: its import() would put Vite's preload helper (~0.65 kB
+// gzip) and the lazy loader into every app, also those that pass an adapter.
+const NO_ADAPTER =
+  '<AuthProvider> needs an adapter or a client; for a JSON config, import { AuthProvider } from "appsmith-auth-kit/config"';
+
 function createEngine(props: AuthProviderProps): AuthClient {
   if (props.client) return props.client;
-  const adapter = props.adapter ?? (props.config ? lazyAdapter(props.config) : undefined);
-  if (!adapter) throw new Error("<AuthProvider> needs an adapter, a config or a client");
+  const { adapter } = props;
+  if (!adapter) throw new Error(NO_ADAPTER);
   const { storage, refreshMarginMs, initialSession, initialRefreshToken } = props;
   // createAuthClient treats an undefined option as an absent one.
   return createAuthClient({
@@ -56,7 +54,7 @@ function createEngine(props: AuthProviderProps): AuthClient {
  * Owns one session engine for the tree below: restores and refreshes the session on mount
  * (once, even under StrictMode) and shares it with `useAuth` and the forms.
  * @example
- * <AuthProvider config={{ type: "supabase", url, anonKey }}><LoginForm /></AuthProvider>
+ * <AuthProvider adapter={supabase({ url, anonKey })}><LoginForm /></AuthProvider>
  */
 export function AuthProvider(props: AuthProviderProps): ReactNode {
   // Created once: later changes to adapter/config/options do not replace a live session.

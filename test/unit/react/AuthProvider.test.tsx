@@ -2,11 +2,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
+import { AuthProvider as ConfigAuthProvider } from "../../../src/config.js";
 import { AuthError } from "../../../src/core/AuthError.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import type { Session } from "../../../src/core/types.js";
 import {
   AuthProvider,
+  type AuthProviderProps,
   LoginForm,
   LogoutButton,
   useAuth,
@@ -56,19 +58,41 @@ describe("AuthProvider", () => {
     expect(adapter.refresh).not.toHaveBeenCalled();
   });
 
-  it("builds its adapter from a JSON config", async () => {
+  it("builds its adapter from a JSON config (the appsmith-auth-kit/config entry)", async () => {
     const user = userEvent.setup();
     render(
       <StrictMode>
-        <AuthProvider config={{ type: "demo", latencyMs: 0 }} storage="memory">
+        <ConfigAuthProvider config={{ type: "demo", latencyMs: 0 }} storage="memory">
           <LoginForm />
           <StatusProbe />
-        </AuthProvider>
+        </ConfigAuthProvider>
       </StrictMode>,
     );
     await user.type(screen.getByLabelText("Email"), "demo@example.com");
     await user.type(screen.getByLabelText("Password"), "password123{Enter}");
     await waitFor(() => expect(status()).toHaveTextContent("signed_in as demo@example.com"));
+  });
+
+  it("points a JSON config at the config entry instead of ignoring it", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const props = { config: { type: "demo" } } as unknown as AuthProviderProps;
+    expect(() => render(<AuthProvider {...props} />)).toThrow(
+      'for a JSON config, import { AuthProvider } from "appsmith-auth-kit/config"',
+    );
+  });
+
+  it("takes an adapter or a client through the config entry too", async () => {
+    const adapter = fakeAdapter();
+    adapter.refresh.mockResolvedValue(fakeSession("cy@example.com", "access-9"));
+    render(
+      <StrictMode>
+        <ConfigAuthProvider adapter={adapter} initialRefreshToken="r" storage="memory">
+          <StatusProbe />
+        </ConfigAuthProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(status()).toHaveTextContent("signed_in as cy@example.com"));
+    expect(adapter.refresh).toHaveBeenCalledTimes(1);
   });
 
   it("starts an engine it was given", async () => {
