@@ -47,21 +47,26 @@ export function passwordRules(policy: PasswordPolicy, messages: AuthMessages): P
   return rules;
 }
 
-// zod's own email pattern; z.regex is lighter than z.email() in the bundle.
+// zod's own email pattern. Every rule below is a z.refine: z.email(), z.regex and
+// z.minLength would each add their check class to every app (0.45 kB gzip for the three).
 const EMAIL =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
+const filled = (message: string) => z.refine<string>((value) => value !== "", message);
+
 function emailSchema(messages: AuthMessages) {
-  return z
-    .string()
-    .check(z.trim(), z.minLength(1, messages.emailRequired), z.regex(EMAIL, messages.emailInvalid));
+  return z.string().check(
+    z.trim(),
+    filled(messages.emailRequired),
+    z.refine((value: string) => value === "" || EMAIL.test(value), messages.emailInvalid),
+  );
 }
 
 /** The sign-in schema: a valid email and a non-empty password. */
 export function createLoginSchema(messages: AuthMessages = DEFAULT_MESSAGES) {
   return z.object({
     email: emailSchema(messages),
-    password: z.string().check(z.minLength(1, messages.passwordRequired)),
+    password: z.string().check(filled(messages.passwordRequired)),
   });
 }
 
@@ -75,7 +80,7 @@ export function createSignupSchema(
   const shape: Record<string, z.ZodMiniType> = {
     email: emailSchema(messages),
     password: z.string().check(
-      z.minLength(1, messages.passwordRequired),
+      filled(messages.passwordRequired),
       z.refine(
         (p: string) => p === "" || rules.every((rule) => rule.test(p)),
         messages.passwordPolicy,
@@ -86,7 +91,7 @@ export function createSignupSchema(
   for (const field of extraFields) {
     const text = format(messages.fieldRequired, { label: field.label.toLowerCase() });
     shape[field.name] = field.required
-      ? z.string().check(z.trim(), z.minLength(1, text))
+      ? z.string().check(z.trim(), filled(text))
       : z.optional(z.string());
   }
   return z.object(shape).check(
