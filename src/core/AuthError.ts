@@ -99,26 +99,26 @@ export function isAuthError(value: unknown): value is AuthError {
   );
 }
 
+const TRANSIENT_CODES: readonly AuthErrorCode[] = [
+  "network",
+  "timeout",
+  "rate_limited",
+  "invalid_response",
+];
+
 /**
  * True when a failed call may succeed if tried again later (network trouble, a timeout,
  * rate limiting, a server-side 5xx or an unreadable reply); false when the server rejected
  * the request itself.
  */
 export function isTransientError(error: AuthError): boolean {
-  switch (error.code) {
-    case "network":
-    case "timeout":
-    case "rate_limited":
-      return true;
-    case "invalid_response":
-      // The server took the request but its reply could not be read (a captive portal, a
-      // proxy's HTML page): nothing was refused, so a later try may well succeed.
-      return true;
-    case "provider_error":
-      return error.status === undefined || error.status >= 500;
-    default:
-      return false;
-  }
+  const { code, status } = error;
+  // invalid_response: the server took the request but its reply could not be read (a captive
+  // portal, a proxy's HTML page): nothing was refused, so a later try may well succeed.
+  return (
+    TRANSIENT_CODES.includes(code) ||
+    (code === "provider_error" && (status === undefined || status >= 500))
+  );
 }
 
 /** Wraps anything thrown into an {@link AuthError}, keeping one that already is. */

@@ -1,4 +1,4 @@
-import type { AuthAction, AuthEvent, AuthUser, Session } from "./types.js";
+import type { AuthAction, AuthEvent, AuthUser } from "./types.js";
 
 /** An error as plain JSON: what a host page or a log may see. */
 export interface PlainAuthError {
@@ -27,30 +27,19 @@ function plainUser(user: AuthUser): AuthUser {
   );
 }
 
-function plainSession(session: Session): Session {
-  return plainJson(session, () => ({ ...session, user: plainUser(session.user) }));
-}
-
 /** Converts an event to plain JSON (errors become `{ code, message, status? }`). */
 export function toPlainEvent(event: AuthEvent): PlainAuthEvent {
-  switch (event.type) {
-    case "signed_up":
-      return {
-        type: "signed_up",
-        session: event.session === null ? null : plainSession(event.session),
-        needsConfirmation: event.needsConfirmation,
-        user: event.user === null ? null : plainUser(event.user),
-      };
-    case "signed_in":
-    case "token_refreshed":
-      return { type: event.type, session: plainSession(event.session) };
-    case "signed_out":
-      return { type: "signed_out", reason: event.reason };
-    case "error": {
-      const { code, message, status } = event.error;
-      const error: PlainAuthError =
-        status === undefined ? { code, message } : { code, message, status };
-      return { type: "error", action: event.action, error };
-    }
+  if (event.type === "error") {
+    const { code, message, status } = event.error;
+    const error: PlainAuthError =
+      status === undefined ? { code, message } : { code, message, status };
+    return { type: "error", action: event.action, error };
   }
+  // The other events hold only sessions, users and primitives: one JSON copy of the event.
+  return plainJson(event as PlainAuthEvent, () => {
+    const copy = { ...event } as Extract<AuthEvent, { type: "signed_up" }>;
+    if (copy.session) copy.session = { ...copy.session, user: plainUser(copy.session.user) };
+    if (copy.user) copy.user = plainUser(copy.user);
+    return copy as PlainAuthEvent;
+  });
 }

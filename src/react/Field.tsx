@@ -1,14 +1,8 @@
-import {
-  type CSSProperties,
-  type ReactNode,
-  type SyntheticEvent,
-  useEffect,
-  useId,
-  useState,
-} from "react";
+import { type CSSProperties, type ReactNode, useEffect, useId, useState } from "react";
 import type { FieldValues, UseFormRegisterReturn, UseFormSubscribe } from "react-hook-form";
 import type { AuthMessages } from "./messages.js";
 import type { PasswordRule } from "./schemas.js";
+import type { GuardedSubmit } from "./useGuardedSubmit.js";
 
 // Hidden from sight but read aloud; inline so it holds for `unstyled` forms too.
 const srOnly: CSSProperties = {
@@ -126,26 +120,40 @@ export function PasswordHints({ id, subscribe, rules, messages }: PasswordHintsP
   );
 }
 
-/** Props of {@link FormFooter}. */
-export interface FormFooterProps {
-  /** The server error's words, or empty. */
-  error: string;
+/** Props of {@link AuthForm}. */
+export interface AuthFormProps {
+  /** Classes of the `<form>`: the kit's root class (unless unstyled) and the user's. */
+  className: string;
   pending: boolean;
+  handlers: GuardedSubmit;
+  /** The server error or notice for the live region; "" when there is none. */
+  error: string;
   label: string;
   pendingLabel: string;
-  onClick: (event: SyntheticEvent) => void;
+  children: ReactNode;
 }
 
-/** The form's one live region for server errors, and its submit button. */
-export function FormFooter(props: FormFooterProps): ReactNode {
+/**
+ * The form both forms share: no native validation, busy while pending, submitted by the
+ * guarded handlers, then the one live region for server errors and the submit button.
+ */
+export function AuthForm(props: AuthFormProps): ReactNode {
+  const { handlers, pending } = props;
   return (
-    <>
+    <form
+      className={props.className.trim()}
+      noValidate
+      aria-busy={pending}
+      onSubmit={handlers.onSubmit}
+      onKeyDown={handlers.onKeyDown}
+    >
+      {props.children}
       <p className="aak-error" role="alert">
         {props.error}
       </p>
-      <button type="submit" className="aak-button" disabled={props.pending} onClick={props.onClick}>
-        {props.pending ? props.pendingLabel : props.label}
+      <button type="submit" className="aak-button" disabled={pending} onClick={handlers.onClick}>
+        {pending ? props.pendingLabel : props.label}
       </button>
-    </>
+    </form>
   );
 }

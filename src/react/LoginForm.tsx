@@ -4,7 +4,7 @@ import type { AuthError } from "../core/AuthError.js";
 import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
 import { useAuthContext } from "./AuthContext.js";
-import { Field, FormFooter, PasswordField } from "./Field.js";
+import { AuthForm, Field, PasswordField } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
 import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
@@ -79,16 +79,16 @@ export function LoginForm(props: LoginFormProps): ReactNode {
     return submitValid();
   });
   const { errors } = formState;
-  const pending = signIn.isPending;
   // A notice still showing is newer than any failure: submitting dismisses it.
   const notice = sessionEnded.ended ? m.sessionExpired : "";
   return (
-    <form
-      className={`${root}aak-form ${props.className ?? ""}`.trim()}
-      noValidate
-      aria-busy={pending}
-      onSubmit={handlers.onSubmit}
-      onKeyDown={handlers.onKeyDown}
+    <AuthForm
+      className={`${root}aak-form ${props.className ?? ""}`}
+      pending={signIn.isPending}
+      handlers={handlers}
+      error={notice || (signIn.error ? errorText(m, signIn.error) : "")}
+      label={m.signIn}
+      pendingLabel={m.signingIn}
     >
       <Field
         label={m.emailLabel}
@@ -106,13 +106,6 @@ export function LoginForm(props: LoginFormProps): ReactNode {
         registration={register("password")}
         error={errors.password?.message as string | undefined}
       />
-      <FormFooter
-        error={notice || (signIn.error ? errorText(m, signIn.error) : "")}
-        pending={pending}
-        label={m.signIn}
-        pendingLabel={m.signingIn}
-        onClick={handlers.onClick}
-      />
-    </form>
+    </AuthForm>
   );
 }

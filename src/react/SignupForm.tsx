@@ -2,7 +2,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
-import { Field, FormFooter, PasswordField, PasswordHints } from "./Field.js";
+import { AuthForm, Field, PasswordField, PasswordHints } from "./Field.js";
 import { type AuthMessagesOverride, errorText } from "./messages.js";
 import {
   createSignupSchema,
@@ -82,14 +82,14 @@ export function SignupForm(props: SignupFormProps): ReactNode {
     return <CheckEmail className={`${root}aak-status ${className}`} text={m.checkEmail} />;
   const { errors } = formState;
   const error = (name: string) => errors[name]?.message as string | undefined;
-  const pending = signUp.isPending;
   return (
-    <form
-      className={`${root}aak-form ${className}`.trim()}
-      noValidate
-      aria-busy={pending}
-      onSubmit={handlers.onSubmit}
-      onKeyDown={handlers.onKeyDown}
+    <AuthForm
+      className={`${root}aak-form ${className}`}
+      pending={signUp.isPending}
+      handlers={handlers}
+      error={signUp.error ? errorText(m, signUp.error) : ""}
+      label={m.signUp}
+      pendingLabel={m.signingUp}
     >
       {extraFields.map((field) => (
         <Field
@@ -133,13 +133,6 @@ export function SignupForm(props: SignupFormProps): ReactNode {
           error={error("confirmPassword")}
         />
       )}
-      <FormFooter
-        error={signUp.error ? errorText(m, signUp.error) : ""}
-        pending={pending}
-        label={m.signUp}
-        pendingLabel={m.signingUp}
-        onClick={handlers.onClick}
-      />
-    </form>
+    </AuthForm>
   );
 }

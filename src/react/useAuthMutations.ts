@@ -1,11 +1,21 @@
 import { type UseMutationResult, useMutation } from "@tanstack/react-query";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignInInput, SignUpInput, SignUpResult } from "../core/adapter.js";
+import type { AuthClient } from "../core/clientTypes.js";
 import type { Session } from "../core/types.js";
 import { useAuthContext } from "./AuthContext.js";
 
-// The engine reports network trouble itself; React Query must not pause calls while "offline".
-const networkMode = "always";
+/** A mutation on the provider's engine and QueryClient. */
+function useEngineMutation<T, V>(
+  call: (client: AuthClient, variables: V) => Promise<T>,
+): UseMutationResult<T, AuthError, V> {
+  const { client, queryClient } = useAuthContext();
+  // The engine reports network trouble itself; React Query must not pause calls while "offline".
+  return useMutation(
+    { mutationFn: (variables: V) => call(client, variables), networkMode: "always" },
+    queryClient,
+  );
+}
 
 /**
  * Sign-in as a React Query mutation, with pending and error state for a custom form.
@@ -13,8 +23,7 @@ const networkMode = "always";
  * const { mutate, isPending, error } = useSignIn();
  */
 export function useSignIn(): UseMutationResult<Session, AuthError, SignInInput> {
-  const { client, queryClient } = useAuthContext();
-  return useMutation({ mutationFn: (input) => client.signIn(input), networkMode }, queryClient);
+  return useEngineMutation((client, input) => client.signIn(input));
 }
 
 /**
@@ -23,8 +32,7 @@ export function useSignIn(): UseMutationResult<Session, AuthError, SignInInput> 
  * const { mutate, data } = useSignUp(); // data?.kind === "confirmation_required"
  */
 export function useSignUp(): UseMutationResult<SignUpResult, AuthError, SignUpInput> {
-  const { client, queryClient } = useAuthContext();
-  return useMutation({ mutationFn: (input) => client.signUp(input), networkMode }, queryClient);
+  return useEngineMutation((client, input) => client.signUp(input));
 }
 
 /**
@@ -33,6 +41,5 @@ export function useSignUp(): UseMutationResult<SignUpResult, AuthError, SignUpIn
  * const { mutate: signOut, isPending } = useSignOut();
  */
 export function useSignOut(): UseMutationResult<void, AuthError, void> {
-  const { client, queryClient } = useAuthContext();
-  return useMutation({ mutationFn: () => client.signOut(), networkMode }, queryClient);
+  return useEngineMutation((client) => client.signOut());
 }
