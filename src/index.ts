@@ -81,6 +81,7 @@ export type {
   PasswordPolicy,
   SchemaOption,
   SignupFormProps,
+  SignupSchemaOptions,
   UseAuthResult,
 } from "./react/index.js";
 export {

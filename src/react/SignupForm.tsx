@@ -61,13 +61,14 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const signUp = useSignUp();
   const [checkEmail, setCheckEmail] = useState(false);
   const rules = useMemo(() => passwordRules(policy, m), [policy, m]);
+  const confirmPassword = props.confirmPassword === true;
   const resolver = useMemo(
-    () => schemaResolver(schema, createSignupSchema(policy, m, extraFields)),
-    [schema, policy, m, extraFields],
+    () => schemaResolver(schema, createSignupSchema(policy, m, extraFields, { confirmPassword })),
+    [schema, policy, m, extraFields, confirmPassword],
   );
   const defaultValues: FieldValues = { email: "", password: "" };
   for (const field of extraFields) defaultValues[field.name] = "";
-  if (props.confirmPassword) defaultValues.confirmPassword = "";
+  if (confirmPassword) defaultValues.confirmPassword = "";
   const { register, handleSubmit, formState, subscribe } = useForm({ resolver, defaultValues });
   const handlers = useGuardedSubmit(
     handleSubmit(async ({ confirmPassword: _, ...input }) => {
@@ -123,7 +124,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
             : undefined
         }
       />
-      {props.confirmPassword && (
+      {confirmPassword && (
         <PasswordField
           label={m.confirmPasswordLabel}
           autoComplete="new-password"

@@ -17,6 +17,7 @@ export {
   type FormSchema,
   type PasswordPolicy,
   type SchemaOption,
+  type SignupSchemaOptions,
 } from "./schemas.js";
 export { AUTH_KIT_CSS, injectStyles } from "./styles.js";
 export { type UseAuthResult, useAuth } from "./useAuth.js";

@@ -70,11 +70,22 @@ export function createLoginSchema(messages: AuthMessages = DEFAULT_MESSAGES) {
   });
 }
 
-/** The sign-up schema: email, a password meeting the policy, and the extra fields. */
+/** What the sign-up form shows besides email and password. */
+export interface SignupSchemaOptions {
+  /** A confirm-password field, which must equal the password. */
+  confirmPassword?: boolean;
+}
+
+/**
+ * The sign-up schema: email, a password meeting the policy, the extra fields, and
+ * `confirmPassword` when asked for. Only the fields the form shows are in it: a field that
+ * may be absent would need z.optional, whose class adds 0.23 kB gzip to every app.
+ */
 export function createSignupSchema(
   policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
   messages: AuthMessages = DEFAULT_MESSAGES,
   extraFields: readonly ExtraField[] = [],
+  options: SignupSchemaOptions = {},
 ) {
   const rules = passwordRules(policy, messages);
   const shape: Record<string, z.ZodMiniType> = {
@@ -86,16 +97,15 @@ export function createSignupSchema(
         messages.passwordPolicy,
       ),
     ),
-    confirmPassword: z.optional(z.string()),
   };
   for (const field of extraFields) {
     const text = format(messages.fieldRequired, { label: field.label.toLowerCase() });
-    shape[field.name] = field.required
-      ? z.string().check(z.trim(), filled(text))
-      : z.optional(z.string());
+    shape[field.name] = field.required ? z.string().check(z.trim(), filled(text)) : z.string();
   }
+  if (!options.confirmPassword) return z.object(shape);
+  shape.confirmPassword = z.string();
   return z.object(shape).check(
-    z.refine((v) => v.confirmPassword === undefined || v.confirmPassword === v.password, {
+    z.refine((v) => v.confirmPassword === v.password, {
       message: messages.passwordsMismatch,
       path: ["confirmPassword"],
     }),
