@@ -6,16 +6,6 @@ export interface JwtPayload {
   [claim: string]: unknown;
 }
 
-function base64UrlToBytes(segment: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return undefined;
-  const base64 = segment.replace(/-/g, "+").replace(/_/g, "/");
-  const padded = base64 + "=".repeat((4 - (base64.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * Reads a JWT's payload without verifying it; returns undefined for anything that is not a
  * three-part token with a JSON object payload. Never throws.
@@ -24,9 +14,11 @@ export function decodeJwt(token: string): JwtPayload | undefined {
   try {
     if (typeof token !== "string") return undefined;
     const parts = token.split(".");
-    if (parts.length !== 3 || parts[1] === undefined || parts[1] === "") return undefined;
-    const bytes = base64UrlToBytes(parts[1]);
-    if (bytes === undefined) return undefined;
+    const body = parts[1];
+    // base64url only; atob takes it unpadded and throws on a length no padding could fix.
+    if (parts.length !== 3 || !body || !/^[\w-]+$/.test(body)) return undefined;
+    const binary = atob(body.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
     const json = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     const payload: unknown = JSON.parse(json);
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;

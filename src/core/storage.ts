@@ -68,7 +68,6 @@ export function isSession(value: unknown): value is Session {
     typeof value.accessToken === "string" &&
     value.accessToken !== "" &&
     optional(value.refreshToken, "string") &&
-    optional(value.expiresAt, "number") &&
     (value.expiresAt === undefined || Number.isFinite(value.expiresAt)) &&
     typeof value.tokenType === "string" &&
     typeof value.provider === "string" &&
@@ -95,11 +94,7 @@ export function serializeSession(session: Session): string {
 
 /** True for a promise or any thenable (a custom store may return either). */
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
 /** Reads the raw stored value; a store that throws counts as empty. */
