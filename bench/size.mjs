@@ -4,10 +4,11 @@
 //   kit    — AuthProvider + SignupForm + LoginForm + LogoutButton with the Supabase adapter,
 //            importing `appsmith-auth-kit` and `appsmith-auth-kit/providers/supabase` as a
 //            user does, resolved to the built dist/ files (what npm publishes)
-// The kit app is scripts/build-size.mjs's build, the one size-limit weighs: written to
-// dist/size/ as react.js, deps.js (React Query, react-hook-form, resolvers, zod) and kit.js
-// (the kit's own minified, tree-shaken code). The budgets are gzip sums over those files,
-// one gzip per file, as size-limit counts them.
+// The kit app is built twice: as one bundle, like the other two (Vite's defaults), for
+// "kit app − React app"; and split by scripts/build-size.mjs, the build size-limit weighs,
+// into dist/size/ as react.js, deps.js (React Query, react-hook-form, zod) and kit.js (the
+// kit's own minified, tree-shaken code), gzipped one file at a time as size-limit does.
+// The 32 kB budget must hold for both: the difference, and kit.js + deps.js.
 // Sizes: raw bytes, gzip (zlib level 9) and brotli (quality 11); 1 kB = 1000 bytes.
 // Exits 1 when a budget is exceeded. `npm run bench:size` (`--build` rebuilds dist/ first).
 import { spawnSync } from "node:child_process";
@@ -131,9 +132,10 @@ const formsAdded = diff(forms, react);
 console.table([
   row("react (baseline)", react),
   row("forms libraries (RHF+resolvers+zod/mini+Query)", forms),
-  row("kit (Supabase, 3 components; all chunks)", kit),
+  row("kit (Supabase, 3 components; one bundle)", kitWhole),
   row("added by the forms libraries over React", formsAdded),
-  row("kit app − React app", kitAdded),
+  row("kit app − React app (one bundle each)", kitAdded),
+  row("kit app split as dist/size/ (all 5 files)", kit),
   row("dist/size/react.js", chunk.react),
   row("dist/size/deps.js (Query+RHF+resolvers+zod)", chunk.deps),
   row("dist/size/kit.js: kit code alone", kitCode),
@@ -147,11 +149,16 @@ if (kit.lazy) {
     `not counted: ${kb(kit.lazy.gzip)} gzip in chunks the kit app only loads through import() (AuthProvider's JSON config path)`,
   );
 }
-console.log(`kit app / React app (gzip): ${ratio(kit.gzip, react.gzip)}`);
+console.log(`kit app / React app (gzip): ${ratio(kitWhole.gzip, react.gzip)}`);
 console.log(`kit added / forms libraries added (gzip): ${ratio(kitAndDeps.gzip, formsAdded.gzip)}`);
 console.log(`built 3 apps in ${seconds} s`);
 
 const checks = [
+  [
+    "added by the kit over React: kit app − React app (gzip)",
+    kitAdded.gzip,
+    BUDGETS.addedOverReactGzip,
+  ],
   [
     "added by the kit over React: kit.js + deps.js (gzip)",
     kitAndDeps.gzip,
