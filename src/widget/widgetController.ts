@@ -65,6 +65,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
   let currentEngineKey: string | undefined;
   let currentViewKey: string | undefined;
   let lastRefreshToken: string | undefined;
+  let restoring: Promise<unknown> = Promise.resolve();
   let lastWritten = "";
   let configError: AuthError | undefined;
   let errorShown: string | undefined;
@@ -113,6 +114,19 @@ export function createWidgetController(options: WidgetControllerOptions) {
     lastRefreshToken = config.refreshToken;
   }
 
+  /**
+   * A new token from the app is only a reason to sign in while nobody is signed in. One that
+   * arrives while a restore is still in flight (the app stored a rotated token meanwhile) is
+   * tried once that restore has failed; of several, only the latest.
+   */
+  function restoreFrom(target: AuthClient, token: string): void {
+    restoring = restoring.then(() => {
+      if (client !== target || lastRefreshToken !== token) return;
+      if (target.getState().session !== null) return;
+      return target.restore(token).catch(() => {});
+    });
+  }
+
   function showError(error: AuthError, messages?: unknown): void {
     dropEngine();
     configError = error;
@@ -146,10 +160,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
       changed = true;
     } else if (config.refreshToken !== lastRefreshToken) {
       lastRefreshToken = config.refreshToken;
-      // A new token from the app is only a reason to sign in while nobody is signed in.
-      if (config.refreshToken && client?.getState().status === "signed_out") {
-        client.restore(config.refreshToken).catch(() => {});
-      }
+      if (config.refreshToken && client) restoreFrom(client, config.refreshToken);
     }
     if (changed || viewKey(config) !== currentViewKey) {
       currentViewKey = viewKey(config);

@@ -107,6 +107,33 @@ describe("createWidgetController", () => {
     widget.stop();
   });
 
+  it("tries a token that arrives while the first restore is in flight, once that one fails", async () => {
+    const widget = await setup(() => ({ provider, refreshToken: "rotated-away" }));
+    expect(widget.client().getState().status).toBe("initializing");
+    // The app stores newer tokens meanwhile (another tab rotated it): only the latest counts.
+    widget.host.resetModel({ provider, refreshToken: "also-stale" });
+    widget.host.resetModel({ provider, refreshToken: widget.tokens[0] });
+    await widget.settle();
+    const events = names(widget.host.events);
+    expect(events.filter((name) => name === "onAuthError")).toHaveLength(1);
+    expect(events.at(-1)).toBe("onTokenRefresh");
+    expect(widget.host.hostModel()).toMatchObject({
+      status: "signed_in",
+      user: { email: "demo@example.com" },
+    });
+    expect(widget.builds).toHaveLength(1);
+    widget.stop();
+  });
+
+  it("keeps the session a restore brought when a newer token arrives during it", async () => {
+    const widget = await setup((tokens) => ({ provider, refreshToken: tokens[0] }));
+    widget.host.resetModel({ provider, refreshToken: widget.tokens[1] });
+    await widget.settle();
+    expect(names(widget.host.events)).toEqual(["onTokenRefresh"]);
+    expect(widget.host.hostModel().status).toBe("signed_in");
+    widget.stop();
+  });
+
   it("writes its keys again after a reset to a Default Model that declares them empty", async () => {
     // App builders often list the keys the widget writes in the Default Model.
     const placeholders = {
