@@ -57,7 +57,7 @@ function createEngine(props: AuthProviderProps): AuthClient {
  * <AuthProvider adapter={supabase({ url, anonKey })}><LoginForm /></AuthProvider>
  */
 export function AuthProvider(props: AuthProviderProps): ReactNode {
-  // Created once: later changes to adapter/config/options do not replace a live session.
+  // Created once: later changes to the adapter or options do not replace a live session.
   const [client] = useState(() => createEngine(props));
   const hostQueryClient = useContext(QueryClientContext);
   const ownQueryClient = useRef<QueryClient | null>(null);
