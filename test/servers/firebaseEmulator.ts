@@ -1,7 +1,9 @@
 // Starts the Firebase Auth Emulator (tools/firebase-emulator) for the integration tests and
 // offers the emulator-only admin calls they need.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** A running (or reused) emulator. */
@@ -12,7 +14,10 @@ export interface FirebaseEmulator {
 }
 
 const PROJECT_ID = "demo-test";
-const HOST = "127.0.0.1:9099";
+// AAK_EMULATOR_PORT moves the emulator (auth on it, hub and logging on the next two ports), so
+// two checkouts on one machine can run their suites at once without sharing accounts.
+const PORT = Number(process.env.AAK_EMULATOR_PORT ?? 9099);
+const HOST = `127.0.0.1:${PORT}`;
 const BASE_URL = `http://${HOST}`;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -48,8 +53,22 @@ function startError(reason: string, output: string): Error {
   );
 }
 
+function configFile(): string {
+  if (PORT === 9099) return "firebase.json";
+  const dir = mkdtempSync(join(tmpdir(), "aak-emulator-"));
+  const at = (port: number) => ({ host: "127.0.0.1", port });
+  const config = {
+    auth: at(PORT),
+    hub: at(PORT + 1),
+    logging: at(PORT + 2),
+    ui: { enabled: false },
+  };
+  writeFileSync(join(dir, "firebase.json"), JSON.stringify({ emulators: config }));
+  return join(dir, "firebase.json");
+}
+
 /**
- * Starts the Auth Emulator on 127.0.0.1:9099, or reuses one that already answers there (then
+ * Starts the Auth Emulator on 127.0.0.1:9099 (or AAK_EMULATOR_PORT), or reuses one that already answers there (then
  * `stop` leaves it running). Rejects with the emulator's last output when it cannot start.
  */
 export async function startFirebaseEmulator(): Promise<FirebaseEmulator> {
@@ -60,7 +79,7 @@ export async function startFirebaseEmulator(): Promise<FirebaseEmulator> {
   // Spawn the CLI's node process itself: killing an npx wrapper would orphan the server.
   const child = spawn(
     BINARY,
-    ["emulators:start", "--only", "auth", "--project", PROJECT_ID, "--config", "firebase.json"],
+    ["emulators:start", "--only", "auth", "--project", PROJECT_ID, "--config", configFile()],
     { cwd: TOOL_DIR, env: { ...process.env, CI: "true" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
