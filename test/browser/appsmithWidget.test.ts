@@ -151,6 +151,9 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
     await frame.getByRole("button", { name: /Create one/ }).click();
     await fillAndSubmit(frame, email, PASSWORD, "Create account");
     await expect.poll(() => frame.getByText(`Signed in as ${email}`).isVisible()).toBe(true);
+    // The form shows the session before the host has the event: the frame's message queue
+    // delivers one message per acknowledgement, so wait for it.
+    await expect.poll(() => events(page, "onSignup")).toHaveLength(1);
     const [signup] = await events(page, "onSignup");
     expect(signup?.context).toEqual({ ...sessionContext(email), needsConfirmation: false });
     await expect
@@ -236,8 +239,9 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
     const before = (await record(page)).events.length;
     await load(page, { variant, api, model: { provider, view: "auto", refreshToken } });
     await expect.poll(() => frame.getByText(`Signed in as ${email}`).isVisible()).toBe(true);
-    const after = (await record(page)).events.slice(before);
-    expect(after).toEqual([{ name: "onTokenRefresh", context: sessionContext(email) }]);
+    await expect
+      .poll(async () => (await record(page)).events.slice(before))
+      .toEqual([{ name: "onTokenRefresh", context: sessionContext(email) }]);
     await expect
       .poll(() => hostModel(page))
       .toMatchObject({ status: "signed_in", user: { email } });

@@ -47,6 +47,14 @@ async function waitFor(check: () => Promise<boolean>, step = "") {
 
 async function runWidgetFlows(page: Page, email: string, bogusToken: string) {
   const frame = widget(page);
+  // The form shows the session before the host has the event (one message per acknowledgement).
+  const eventNamed = async (name: string) => {
+    await waitFor(
+      async () => (await record(page)).events.some((event) => event.name === name),
+      `${name} delivered`,
+    );
+    return (await record(page)).events.find((event) => event.name === name);
+  };
   const signedIn = () => frame.getByText(`Signed in as ${email}`).isVisible();
   const signInButton = () =>
     frame.getByRole("button", { name: "Sign in", exact: true }).isVisible();
@@ -57,7 +65,7 @@ async function runWidgetFlows(page: Page, email: string, bogusToken: string) {
   await waitFor(signedIn, "step 2");
   // Appsmith's own frame script copies string model fields, the access token included, into
   // CSS variables of the frame document: the host's doing, excluded from the search below.
-  const signup = (await record(page)).events.find((event) => event.name === "onSignup");
+  const signup = await eventNamed("onSignup");
   await waitFor(async () => {
     const variables = await widgetFrame(page).then((f) => f.locator(HOST_WRITTEN).textContent());
     return variables?.includes(String(signup?.context.accessToken)) ?? false;
@@ -78,7 +86,7 @@ async function runWidgetFlows(page: Page, email: string, bogusToken: string) {
   await frame.getByRole("button", { name: /Sign in$/ }).click();
   await fillAndSubmit(frame, email, PASSWORD, "Sign in");
   await waitFor(signedIn, "step 4");
-  const login = (await record(page)).events.find((event) => event.name === "onLogin");
+  const login = await eventNamed("onLogin");
   // Remount with the stored refresh token: the session is restored by a refresh.
   const refreshToken = login?.context.refreshToken as string;
   await load(page, {
