@@ -23,7 +23,8 @@ const steps = [
   ["unit tests", ...vitest("unit")],
   ["integration tests", ...vitest("integration", "vitest.integration.config.ts")],
   ["build", "node", ["scripts/build.mjs"]],
-  ["package lint", "npx", ["publint", "--strict"]],
+  // publint, the tarball's file list, and @arethetypeswrong/cli on that tarball.
+  ["package checks", "node", ["scripts/check-package.mjs"]],
   ["size budget", "npx", ["size-limit"]],
   ["browser tests", ...vitest("browser", "vitest.browser.config.ts")],
 ];
