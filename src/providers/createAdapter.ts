@@ -80,6 +80,7 @@ const configRule = tagged("type", {
     accessTokenTtlSeconds: optional(number({ above: 0 })),
     latencyMs: optional(number({ min: 0 })),
     users: optional(array(object({ email: nonEmpty, password: nonEmpty }, "loose"))),
+    storage: optional(oneOf(["local", "session", "memory"])),
   }),
 });
 

@@ -27,7 +27,11 @@ async function makeAdapter(options: StoryEngineOptions): Promise<AuthAdapter> {
     const { firebaseForPreview } = await import("./firebaseForPreview.js");
     return firebaseForPreview();
   }
-  return demo(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs });
+  // Each story starts from the demo's seed state, whatever earlier stories signed up.
+  return demo({
+    storage: "memory",
+    ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
+  });
 }
 
 // Signed-in stories begin with a real session from the same adapter, so refreshes work. A
