@@ -1,10 +1,13 @@
 // `npm run start:firebase`: the local Firebase Auth Emulator (tools/firebase-emulator) and the
-// preview together, the preview opened with ?provider=firebase. Ctrl+C stops both.
+// preview together at ?provider=firebase (opened in a browser only where there is a
+// display; the URL is printed either way). Ctrl+C stops both.
 import { createServer } from "vite";
+import { canOpenBrowser } from "./display.mjs";
 
 const vite = await createServer({
   configFile: "vite.config.ts",
-  server: { open: "/?provider=firebase" },
+  // Opened only where there is a display; the URL is printed either way.
+  server: { open: canOpenBrowser() ? "/?provider=firebase" : false },
 });
 // The emulator helper is TypeScript shared with the integration tests; Vite loads it.
 const { startFirebaseEmulator } = await vite.ssrLoadModule("/test/servers/firebaseEmulator.ts");

@@ -1,0 +1,4 @@
+export declare function canOpenBrowser(
+  env?: Record<string, string | undefined>,
+  platform?: string,
+): boolean;
