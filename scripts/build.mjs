@@ -3,7 +3,7 @@
 // The CDN single files for the Appsmith Custom Widget are built by scripts/build-cdn.mjs,
 // the size-limit app (dist/size/) by scripts/build-size.mjs.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { build } from "vite";
 
 rmSync("dist", { recursive: true, force: true });
@@ -13,6 +13,11 @@ rmSync("dist", { recursive: true, force: true });
 // Dependencies and peers stay imports in the npm build (the user's bundler dedupes them).
 const EXTERNAL = ["react", "react-dom", "@tanstack/react-query", "react-hook-form", "zod"];
 const external = (id) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`));
+
+// Every src/locales/<code>.ts but the shared type.
+const LOCALES = readdirSync("src/locales")
+  .filter((file) => file.endsWith(".ts") && file !== "types.ts")
+  .map((file) => file.slice(0, -3));
 
 const entries = {
   index: "src/index.ts",
@@ -27,6 +32,8 @@ const entries = {
   // barrel's static re-export merges it into the main chunk and every app bundles all six.
   "providers/createAdapter": "src/providers/createAdapter.ts",
   widget: "src/widget/index.ts",
+  // One entry per locale, so an app ships only the one it imports.
+  ...Object.fromEntries(LOCALES.map((code) => [`locales/${code}`, `src/locales/${code}.ts`])),
 };
 const missing = Object.values(entries).filter((file) => !existsSync(file));
 if (missing.length > 0) throw new Error(`build entries missing: ${missing.join(", ")}`);

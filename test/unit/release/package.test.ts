@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { contentProblems, exportTargets } from "../../../scripts/check-package.mjs";
 
 // Files inside the repository only: the README and the manifest it documents.
@@ -14,6 +14,30 @@ describe("README CDN URLs", () => {
     // jsDelivr and esm.sh, in the walkthrough and the postMessage example.
     expect(versions.length).toBeGreaterThanOrEqual(3);
     expect(new Set(versions)).toEqual(new Set([manifest.version]));
+  });
+});
+
+describe("locales", () => {
+  const codes = readdirSync(new URL("../../../src/locales/", import.meta.url))
+    .filter((file) => file.endsWith(".ts") && file !== "types.ts")
+    .map((file) => file.replace(/\.ts$/, ""));
+
+  it("each src/locales file is its own package entry, with its types", () => {
+    expect(codes.length).toBeGreaterThanOrEqual(6);
+    const exports = manifest.exports as Record<string, unknown>;
+    for (const code of codes) {
+      expect(exports[`./locales/${code}`], code).toEqual({
+        types: `./dist/types/locales/${code}.d.ts`,
+        default: `./dist/locales/${code}.js`,
+      });
+    }
+    const shipped = Object.keys(exports).filter((key) => key.startsWith("./locales/"));
+    expect(shipped.sort()).toEqual(codes.map((code) => `./locales/${code}`).sort());
+  });
+
+  it("the widget carries every one", async () => {
+    const { WIDGET_LOCALES } = await import("../../../src/widget/locales.js");
+    expect(Object.keys(WIDGET_LOCALES).sort()).toEqual([...codes].sort());
   });
 });
 

@@ -1,0 +1,60 @@
+// Brazilian Portuguese (`appsmith-auth-kit/locales/pt-BR`): every text of the forms and the widget.
+import type { LocaleMessages } from "./types.js";
+
+export type { LocaleMessages } from "./types.js";
+
+/** Brazilian Portuguese. */
+export const ptBR: LocaleMessages = {
+  emailLabel: "E-mail",
+  passwordLabel: "Senha",
+  confirmPasswordLabel: "Confirmar senha",
+  showPassword: "Mostrar senha",
+  hidePassword: "Ocultar senha",
+  signIn: "Entrar",
+  signingIn: "Entrando…",
+  signUp: "Criar conta",
+  signingUp: "Criando conta…",
+  signOut: "Sair",
+  signingOut: "Saindo…",
+  emailRequired: "Informe seu e-mail.",
+  emailInvalid: "Informe um e-mail válido, como nome@example.com.",
+  passwordRequired: "Informe sua senha.",
+  passwordPolicy: "Escolha uma senha que atenda a todos os requisitos.",
+  passwordsMismatch: "As senhas não coincidem.",
+  fieldRequired: "Preencha o campo “{label}”.",
+  hintMinLength: "Pelo menos {min} caracteres",
+  hintLowercase: "Uma letra minúscula",
+  hintUppercase: "Uma letra maiúscula",
+  hintDigit: "Um número",
+  hintSymbol: "Um símbolo",
+  hintMet: "(atendido)",
+  hintUnmet: "(faltando)",
+  checkEmail: "Confira seu e-mail: enviamos um link para confirmar sua conta.",
+  sessionExpired: "Sua sessão expirou. Entre novamente.",
+  errors: {
+    invalid_credentials: "E-mail ou senha incorretos.",
+    email_taken: "Já existe uma conta com este e-mail.",
+    weak_password: "Esta senha é fraca demais.",
+    invalid_email: "Este endereço de e-mail não é válido.",
+    email_not_confirmed: "Confirme seu e-mail antes de entrar.",
+    user_disabled: "Esta conta foi desativada.",
+    session_expired: "Sua sessão expirou. Entre novamente.",
+    refresh_failed: "Não foi possível renovar sua sessão. Entre novamente.",
+    network:
+      "Não foi possível acessar o serviço de login. Verifique sua conexão e tente novamente.",
+    timeout: "O serviço de login demorou demais para responder. Tente novamente.",
+    rate_limited: "Muitas tentativas. Aguarde um momento e tente novamente.",
+    not_supported: "O serviço de login não oferece suporte a esta ação.",
+    invalid_response: "O serviço de login enviou uma resposta que não pôde ser lida.",
+    invalid_config: "O serviço de login não está configurado corretamente.",
+    provider_error: "O serviço de login informou um erro. Tente novamente.",
+    superseded: "Um login ou logout mais recente substituiu este.",
+  },
+  signedInAs: "Conectado como {email}",
+  restoring: "Restaurando sua sessão…",
+  signedOut: "Você saiu da sua conta.",
+  switchToSignUp: "Ainda não tem conta? Crie uma",
+  switchToSignIn: "Já tem uma conta? Entre",
+  configErrorTitle: "O widget de login não está configurado corretamente",
+};
+export default ptBR;
