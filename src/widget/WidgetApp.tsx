@@ -1,11 +1,14 @@
 import { type ReactNode, useId, useState } from "react";
 import type { AuthError } from "../core/AuthError.js";
+import type { LocaleMessages } from "../locales/types.js";
 import { AuthProvider } from "../react/AuthProvider.js";
 import { LoginForm } from "../react/LoginForm.js";
 import { LogoutButton } from "../react/LogoutButton.js";
+import { mergeMessages } from "../react/messages.js";
 import { SignupForm } from "../react/SignupForm.js";
 import { useKitStyles } from "../react/styles.js";
 import { useAuth } from "../react/useAuth.js";
+import { browserLocale, WIDGET_LOCALES } from "./locales.js";
 import type { WidgetConfig } from "./modelConfig.js";
 import type { WidgetRenderState } from "./widgetController.js";
 import { signedInText, type WidgetMessages, widgetMessages } from "./widgetMessages.js";
@@ -92,16 +95,22 @@ function WidgetBody(props: { config: WidgetConfig }): ReactNode {
 /** The whole widget for one render state: the configuration error or the forms. */
 export function WidgetApp(props: { state: WidgetRenderState }): ReactNode {
   const { state } = props;
-  if (state.kind === "error")
-    return <ConfigError error={state.error} text={widgetMessages(state.messages)} />;
+  // The locale's texts (the model's `locale`, else the browser's) under the model's `messages`.
+  const lang = (state.kind === "ready" && state.config.locale) || browserLocale();
+  const locale = WIDGET_LOCALES[lang] as LocaleMessages;
+  if (state.kind === "error") {
+    return (
+      <ConfigError error={state.error} text={widgetMessages({ ...locale, ...state.messages })} />
+    );
+  }
+  const messages = mergeMessages(locale, state.config.messages);
+  const config = { ...state.config, messages };
   return (
     // A new engine (another provider) gets a fresh provider and fresh forms.
-    <AuthProvider
-      key={state.engineId}
-      client={state.client}
-      {...(state.config.messages ? { messages: state.config.messages } : {})}
-    >
-      <WidgetBody config={state.config} />
+    <AuthProvider key={state.engineId} client={state.client} messages={messages}>
+      <div lang={lang}>
+        <WidgetBody config={config} />
+      </div>
     </AuthProvider>
   );
 }

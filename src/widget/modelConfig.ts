@@ -13,6 +13,7 @@ import {
 } from "../providers/validate.js";
 import type { AuthMessagesOverride } from "../react/messages.js";
 import type { PasswordPolicy } from "../react/schemas.js";
+import { matchLocale, WIDGET_LOCALES } from "./locales.js";
 
 /** Which screens the widget shows: one form, the logout button, or a switch between them. */
 export type WidgetView = "login" | "signup" | "logout" | "auto";
@@ -27,6 +28,8 @@ export interface WidgetConfig {
   refreshMarginSeconds?: number;
   passwordPolicy?: PasswordPolicy;
   messages?: AuthMessagesOverride;
+  /** The locale of the texts, a tag of `WIDGET_LOCALES`; unset: the browser's languages. */
+  locale?: string;
 }
 
 /** The settings a mount call may override; every key is optional. */
@@ -40,6 +43,7 @@ export const CONFIG_KEYS = [
   "refreshMarginSeconds",
   "passwordPolicy",
   "messages",
+  "locale",
 ] as const;
 
 const policyRule = object({
@@ -59,6 +63,7 @@ const configRule = object(
     refreshMarginSeconds: optional(number({ min: 0, max: 86_400 })),
     passwordPolicy: optional(policyRule),
     messages: optional(object({ errors: optional(record(string())) }, string())),
+    locale: optional(string()),
   },
   "loose",
 );
@@ -102,6 +107,15 @@ export function readWidgetConfig(
     }
     if (parsed.passwordPolicy) config.passwordPolicy = parsed.passwordPolicy as PasswordPolicy;
     if (parsed.messages) config.messages = parsed.messages as AuthMessagesOverride;
+    if (parsed.locale) {
+      const locale = matchLocale([parsed.locale]);
+      if (locale === undefined) {
+        const known = Object.keys(WIDGET_LOCALES).join(", ");
+        const message = `Invalid widget configuration: "locale" must be one of ${known}.`;
+        return { ok: false, error: new AuthError("invalid_config", { message }) };
+      }
+      config.locale = locale;
+    }
     return { ok: true, config };
   } catch (error) {
     if (isAuthError(error)) return { ok: false, error };
@@ -116,7 +130,12 @@ export function engineKey(config: WidgetConfig): string {
 
 /** A stable text of the settings that only change what is rendered. */
 export function viewKey(config: WidgetConfig): string {
-  return stableJson([config.view, config.passwordPolicy ?? null, config.messages ?? null]);
+  return stableJson([
+    config.view,
+    config.passwordPolicy ?? null,
+    config.messages ?? null,
+    config.locale ?? null,
+  ]);
 }
 
 /** JSON with object keys sorted, so two equal models compare equal whatever their key order. */
