@@ -4,6 +4,9 @@
 //   kit    — AuthProvider + SignupForm + LoginForm + LogoutButton with the Supabase adapter,
 //            importing `appsmith-auth-kit` and `appsmith-auth-kit/providers/supabase` as a
 //            user does, resolved to the built dist/ files (what npm publishes)
+//   kit + de — the kit app with its texts from `appsmith-auth-kit/locales/de`: it must grow
+//            by that locale alone (its own minified code, measured here too), and neither
+//            app may hold another locale's texts (exit 1 otherwise)
 // The kit app is built twice: as one bundle, like the other two (Vite's defaults), for
 // "kit app − React app"; and split by scripts/build-size.mjs, the build size-limit weighs,
 // into dist/size/ as react.js, deps.js (React Query, react-hook-form, zod) and kit.js (the
@@ -85,7 +88,11 @@ async function buildApp(entry, alias = []) {
   for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
   const code = (list) => list.map((chunk) => chunk.code).join("\n");
   const lazy = chunks.filter((chunk) => !initial.has(chunk));
-  return { ...sizes(code([...initial])), lazy: lazy.length ? sizes(code(lazy)) : undefined };
+  return {
+    ...sizes(code([...initial])),
+    code: code(chunks),
+    lazy: lazy.length ? sizes(code(lazy)) : undefined,
+  };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
@@ -108,10 +115,32 @@ const react = await buildApp("react-app.js");
 const forms = await buildApp("forms-app.js");
 // The kit app built exactly like the two above (one bundle, Vite's defaults), so that
 // "kit app − React app" compares like with like.
-const kitWhole = await buildApp("kit-app.js", [
+const kitAlias = [
   { find: /^appsmith-auth-kit$/, replacement: dist("index.js") },
   { find: /^appsmith-auth-kit\/providers\/supabase$/, replacement: dist("providers/supabase.js") },
-]);
+  { find: /^appsmith-auth-kit\/locales\/(.+)$/, replacement: dist("locales/$1.js") },
+];
+const kitWhole = await buildApp("kit-app.js", kitAlias);
+// The same app with one locale, and that locale alone, minified the same way.
+const kitDe = await buildApp("kit-app-de.js", kitAlias);
+const localeAlone = sizes(
+  (
+    await build({
+      configFile: false,
+      logLevel: "silent",
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry: dist("locales/de.js"), formats: ["es"] },
+        rolldownOptions: { output: { minify: true } },
+      },
+    })
+  )
+    .flatMap((out) => out.output)
+    .filter((item) => item.type === "chunk")
+    .map((chunk) => chunk.code)
+    .join("\n"),
+);
 const shipped = await buildSizeApp(distDir);
 const chunk = Object.fromEntries(
   Object.entries(shipped).map(([name, code]) => [name, sizes(code)]),
@@ -142,6 +171,9 @@ console.table([
   row("added by the kit over React: kit.js + deps.js", kitAndDeps),
   row("CDN widget file (React inside)", cdn),
   row("CDN widget file (React external)", cdnExternal),
+  row("kit app + locales/de (one bundle)", kitDe),
+  row("added by locales/de: kit + de − kit app", diff(kitDe, kitWhole)),
+  row("locales/de alone (minified)", localeAlone),
 ]);
 const ratio = (a, b) => (a / b).toFixed(2);
 if (kit.lazy) {
@@ -151,7 +183,7 @@ if (kit.lazy) {
 }
 console.log(`kit app / React app (gzip): ${ratio(kitWhole.gzip, react.gzip)}`);
 console.log(`kit added / forms libraries added (gzip): ${ratio(kitAndDeps.gzip, formsAdded.gzip)}`);
-console.log(`built 3 apps in ${seconds} s`);
+console.log(`built 5 apps and the locale in ${seconds} s`);
 
 const checks = [
   [
@@ -168,6 +200,22 @@ const checks = [
   ["CDN widget file with React (gzip)", cdn.gzip, BUDGETS.cdnGzip],
 ];
 let failed = false;
+// Which locales' texts an app holds: a text unique to each locale (its "signed out" line).
+const locales = {};
+for (const code of ["de", "fr", "es", "pt-BR", "ja"]) {
+  const module = await import(dist(`locales/${code}.js`));
+  locales[code] = module.default.signedOut;
+}
+const holds = (app) => Object.keys(locales).filter((code) => app.code.includes(locales[code]));
+for (const [name, app, expected] of [
+  ["kit app", kitWhole, []],
+  ["kit app + locales/de", kitDe, ["de"]],
+]) {
+  const found = holds(app);
+  const ok = found.join() === expected.join();
+  failed ||= !ok;
+  console.log(`${ok ? "✓" : "✗"} ${name} holds the texts of: ${found.join(", ") || "no locale"}`);
+}
 for (const [name, size, budget] of checks) {
   const ok = size <= budget;
   failed ||= !ok;
