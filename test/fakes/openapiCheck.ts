@@ -8,9 +8,9 @@ type Json = Record<string, unknown>;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The GoTrue OpenAPI spec, read from `shared/specs` beside the clone (never copied in). */
+/** The GoTrue OpenAPI spec, kept in the repository (source and licence: specs/README.md). */
 export function loadGotrueSpec(): Json {
-  const file = path.resolve(repoRoot, "../shared/specs/gotrue-openapi.yaml");
+  const file = path.resolve(repoRoot, "test/fakes/specs/gotrue-openapi.yaml");
   return parse(readFileSync(file, "utf8")) as Json;
 }
 
