@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { CHROMIUM_PATH } from "./chromium.mjs";
+import { addStep } from "./testCount.mjs";
 
 const results = ".test-results";
 const vitest = (name, config) => [
@@ -56,16 +57,16 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function count(file) {
-  if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, "utf8"));
-  totals.passed += report.numPassedTests ?? 0;
-  totals.failed += report.numFailedTests ?? 0;
-  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-}
+const reportOf = (file) => {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+};
 
 function summary() {
-  for (const name of ["unit", "integration", "browser"]) count(`${results}/${name}.json`);
   console.log(
     `\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
   );
@@ -77,6 +78,10 @@ for (const [name, command, args] of steps) {
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit" });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  // A vitest step is counted from its report; any step that fails counts at least once.
+  const output = args.find((arg) => arg.startsWith("--outputFile.json="));
+  const report = output ? reportOf(output.slice("--outputFile.json=".length)) : undefined;
+  addStep(totals, report, result.status);
   if (result.status !== 0) {
     console.error(`\n✗ ${name} failed (exit ${result.status ?? result.signal}) after ${seconds}s`);
     summary();
