@@ -55,20 +55,21 @@ function sizes(code) {
  * loads at start: the entry chunk and its static imports. Chunks reached only through a
  * dynamic import() (code the app never runs unless it asks for it) are sized as `lazy`.
  */
-async function buildApp(entry, alias = []) {
+async function buildApp(entry, alias = [], plugins = []) {
   const result = await build({
     configFile: false,
     logLevel: "silent",
     root,
     define: { "process.env.NODE_ENV": '"production"' },
     resolve: { alias },
+    plugins,
     build: {
       write: false,
       minify: true,
       reportCompressedSize: false,
       modulePreload: false,
       rolldownOptions: {
-        input: fixture(entry),
+        input: entry.startsWith("\0") ? entry : fixture(entry),
         onwarn(warning, warn) {
           if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
         },
@@ -141,6 +142,20 @@ const localeAlone = sizes(
     .map((chunk) => chunk.code)
     .join("\n"),
 );
+// Each provider as an app imports it: its factory from its subpath, and nothing else.
+const PROVIDERS = ["supabase", "firebase", "xano", "oauth2", "rest", "demo"];
+const providerApp = (name) => ({
+  name: "provider-entry",
+  resolveId: (id) => (id === "\0provider-entry" ? id : undefined),
+  load: (id) =>
+    id === "\0provider-entry"
+      ? `import { ${name} } from ${JSON.stringify(dist(`providers/${name}.js`))};\nglobalThis.adapter = ${name};`
+      : undefined,
+});
+const providers = [];
+for (const name of PROVIDERS) {
+  providers.push([name, await buildApp("\0provider-entry", [], [providerApp(name)])]);
+}
 const shipped = await buildSizeApp(distDir);
 const chunk = Object.fromEntries(
   Object.entries(shipped).map(([name, code]) => [name, sizes(code)]),
@@ -175,6 +190,8 @@ console.table([
   row("added by locales/de: kit + de − kit app", diff(kitDe, kitWhole)),
   row("locales/de alone (minified)", localeAlone),
 ]);
+console.log("each provider's subpath as an app bundles it (the factory alone, minified):");
+console.table(providers.map(([name, size]) => row(`providers/${name}`, size)));
 const ratio = (a, b) => (a / b).toFixed(2);
 if (kit.lazy) {
   console.log(
