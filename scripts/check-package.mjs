@@ -35,8 +35,8 @@ const ALLOWED = [
   /^dist\/(?!size\/|types\/|cdn\/)[\w./-]+\.js\.map$/,
   /^dist\/types\/[\w./-]+\.d\.ts$/,
 ];
-// Files users need whatever the build does.
-const REQUIRED = [
+/** Files users need whatever the build does. */
+export const REQUIRED = [
   "package.json",
   "README.md",
   "LICENSE",

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from "node:fs";
-import { contentProblems, exportTargets } from "../../../scripts/check-package.mjs";
+import { contentProblems, exportTargets, REQUIRED } from "../../../scripts/check-package.mjs";
 
 // Files inside the repository only: the README and the manifest it documents.
 const read = (file: string) => readFileSync(new URL(`../../../${file}`, import.meta.url), "utf8");
@@ -43,12 +43,7 @@ describe("locales", () => {
 
 describe("tarball contents check", () => {
   const needed = [
-    "package.json",
-    "README.md",
-    "LICENSE",
-    "CHANGELOG.md",
-    "dist/cdn/appsmith-auth-kit.widget.js",
-    "dist/cdn/appsmith-auth-kit.widget.react-external.js",
+    ...REQUIRED,
     "dist/chunks/jwt-abc.js",
     "dist/chunks/jwt-abc.js.map",
     ...exportTargets(manifest),
