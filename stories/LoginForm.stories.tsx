@@ -53,6 +53,15 @@ export const Pending: Story = {
   },
 };
 
+/** The eye button at the end of the field, pressed: the password is shown as text. */
+export const PasswordShown: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, DEMO_USER);
+    await clickButton(canvasElement, /^show password$/i);
+    await findButton(canvasElement, /^hide password$/i);
+  },
+};
+
 export const InvalidCredentials: Story = {
   play: signInFails(DEMO_USER.email, "wrongpass", /email or password is incorrect/i),
 };

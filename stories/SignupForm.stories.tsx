@@ -1,6 +1,13 @@
 import { SignupForm, type SignupFormProps } from "../src/react/index.js";
 import type { Meta, PlayFunction, StoryObj } from "./support/csf.js";
-import { clickButton, fill, findButton, findText, waitFor } from "./support/interact.js";
+import {
+  clickButton,
+  fill,
+  findButton,
+  findFieldError,
+  findText,
+  waitFor,
+} from "./support/interact.js";
 import { SessionSummary } from "./support/SessionSummary.js";
 import { withTheme } from "./support/themes.js";
 import { withAuth } from "./support/withAuth.js";
@@ -77,15 +84,22 @@ export const Pending: Story = {
   },
 };
 
+/** The server's error shows on the field it belongs to, which gets the focus. */
 export const EmailTaken: Story = {
-  play: signUpShows("demo@example.com", NEW_PASSWORD, /already exists/i),
+  play: async (context) => {
+    await signUpShows("demo@example.com", NEW_PASSWORD, /already exists/i)(context);
+    await findFieldError(context.canvasElement, /^email/i, /already exists/i);
+  },
 };
 
 export const WeakPassword: Story = {
   name: "Weak password (server)",
   // A lax client policy lets the short password reach the server, which rejects it.
   args: { passwordPolicy: { minLength: 1 } },
-  play: signUpShows("new@example.com", "abc", /too weak/i),
+  play: async (context) => {
+    await signUpShows("new@example.com", "abc", /too weak/i)(context);
+    await findFieldError(context.canvasElement, /^password/i, /too weak/i);
+  },
 };
 
 export const RateLimited: Story = {

@@ -22,8 +22,8 @@ export interface FieldProps {
   autoComplete?: string;
   required?: boolean;
   error?: string | undefined;
-  /** Sits on the label's line, e.g. the show-password toggle. */
-  labelAction?: ReactNode;
+  /** Sits at the end of the input's box and after it in tab order (the show-password button); gets the input's id. */
+  end?: ((inputId: string) => ReactNode) | undefined;
   /** Renders help below the input; gets the id the input's aria-describedby points to. */
   hint?: ((id: string) => ReactNode) | undefined;
 }
@@ -34,24 +34,31 @@ export function Field(props: FieldProps): ReactNode {
   const hintId = `${id}h`;
   const errorId = `${id}e`;
   const describedBy = [props.hint && hintId, props.error && errorId].filter(Boolean).join(" ");
+  const input = (
+    <input
+      {...props.registration}
+      id={id}
+      className="aak-input"
+      type={props.type ?? "text"}
+      autoComplete={props.autoComplete}
+      aria-required={props.required || undefined}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={describedBy || undefined}
+    />
+  );
   return (
     <div className="aak-field">
-      <div className="aak-label-row">
-        <label className="aak-label" htmlFor={id}>
-          {props.label}
-        </label>
-        {props.labelAction}
-      </div>
-      <input
-        {...props.registration}
-        id={id}
-        className="aak-input"
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      <label className="aak-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.end ? (
+        <div className="aak-control">
+          {input}
+          {props.end(id)}
+        </div>
+      ) : (
+        input
+      )}
       {props.hint?.(hintId)}
       {props.error && (
         <p id={errorId} className="aak-field-error">
@@ -62,25 +69,42 @@ export function Field(props: FieldProps): ReactNode {
   );
 }
 
+// An eye: the outline, then the pupil as two arcs; struck through while the password shows.
+const EYE = "M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12Zm7 0a3 3 0 0 0 6 0a3 3 0 0 0-6 0";
+
 /** Props of {@link PasswordField}. */
-export interface PasswordFieldProps extends Omit<FieldProps, "type" | "labelAction"> {
+export interface PasswordFieldProps extends Omit<FieldProps, "type" | "end"> {
   messages: AuthMessages;
 }
 
-/** A password input with a show/hide toggle button (aria-pressed). */
+/**
+ * A password input with an eye button at the end of its box, after it in tab order, so
+ * Email, Tab, password, Enter signs in. The button's name says what a press does (Show or
+ * Hide password), so it has no aria-pressed.
+ */
 export function PasswordField({ messages, ...props }: PasswordFieldProps): ReactNode {
   const [visible, setVisible] = useState(false);
-  const toggle = (
+  const eye = (inputId: string) => (
     <button
       type="button"
-      className="aak-toggle"
-      aria-pressed={visible}
+      className="aak-eye"
+      aria-label={visible ? messages.hidePassword : messages.showPassword}
+      aria-controls={inputId}
       onClick={() => setVisible((v) => !v)}
     >
-      {visible ? messages.hidePassword : messages.showPassword}
+      <svg
+        width="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        aria-hidden="true"
+      >
+        <path d={visible ? `${EYE}M3 3l18 18` : EYE} />
+      </svg>
     </button>
   );
-  return <Field {...props} type={visible ? "text" : "password"} labelAction={toggle} />;
+  return <Field {...props} type={visible ? "text" : "password"} end={eye} />;
 }
 
 /** Props of {@link PasswordHints}. */

@@ -5,13 +5,13 @@ import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
 import { useAuthContext } from "./AuthContext.js";
 import { AuthForm, Field, PasswordField } from "./Field.js";
-import { type AuthMessagesOverride, errorText } from "./messages.js";
+import type { AuthMessagesOverride } from "./messages.js";
 import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
 import { useAuth } from "./useAuth.js";
 import { useSignIn } from "./useAuthMutations.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { attempt, useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 /** Props of {@link LoginForm}. */
 export interface LoginFormProps {
@@ -65,13 +65,18 @@ export function LoginForm(props: LoginFormProps): ReactNode {
   const root = useKitStyles(props.unstyled);
   const signIn = useSignIn();
   const resolver = useMemo(() => schemaResolver(schema, createLoginSchema(m)), [schema, m]);
-  const { register, handleSubmit, formState } = useForm({
+  const { register, handleSubmit, formState, setError } = useForm({
     resolver,
     defaultValues: { email: props.defaultEmail ?? "", password: "" },
   });
   const sessionEnded = useSessionEnded();
   const submitValid = handleSubmit(async (values) => {
-    const session = await attempt(() => signIn.mutateAsync(values as SignInInput), onError);
+    const session = await attempt(
+      () => signIn.mutateAsync(values as SignInInput),
+      onError,
+      setError,
+      m,
+    );
     if (session) onSuccess?.(session);
   });
   const handlers = useGuardedSubmit(() => {
@@ -86,7 +91,7 @@ export function LoginForm(props: LoginFormProps): ReactNode {
       className={`${root}aak-form ${props.className ?? ""}`}
       pending={signIn.isPending}
       handlers={handlers}
-      error={notice || (signIn.error ? errorText(m, signIn.error) : "")}
+      error={notice || formError(m, signIn.error)}
       label={m.signIn}
       pendingLabel={m.signingIn}
     >

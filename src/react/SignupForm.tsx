@@ -3,7 +3,7 @@ import { type FieldValues, useForm } from "react-hook-form";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
 import { AuthForm, Field, PasswordField, PasswordHints } from "./Field.js";
-import { type AuthMessagesOverride, errorText } from "./messages.js";
+import type { AuthMessagesOverride } from "./messages.js";
 import {
   createSignupSchema,
   DEFAULT_PASSWORD_POLICY,
@@ -16,7 +16,7 @@ import {
 import { useKitStyles } from "./styles.js";
 import { useSignUp } from "./useAuthMutations.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { attempt, useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 const NO_FIELDS: readonly ExtraField[] = [];
 
@@ -69,10 +69,18 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const defaultValues: FieldValues = { email: "", password: "" };
   for (const field of extraFields) defaultValues[field.name] = "";
   if (confirmPassword) defaultValues.confirmPassword = "";
-  const { register, handleSubmit, formState, subscribe } = useForm({ resolver, defaultValues });
+  const { register, handleSubmit, formState, subscribe, setError } = useForm({
+    resolver,
+    defaultValues,
+  });
   const handlers = useGuardedSubmit(
     handleSubmit(async ({ confirmPassword: _, ...input }) => {
-      const result = await attempt(() => signUp.mutateAsync(input as SignUpInput), onError);
+      const result = await attempt(
+        () => signUp.mutateAsync(input as SignUpInput),
+        onError,
+        setError,
+        m,
+      );
       if (!result) return;
       if (result.kind === "confirmation_required") setCheckEmail(true);
       onSuccess?.(result);
@@ -88,7 +96,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
       className={`${root}aak-form ${className}`}
       pending={signUp.isPending}
       handlers={handlers}
-      error={signUp.error ? errorText(m, signUp.error) : ""}
+      error={formError(m, signUp.error)}
       label={m.signUp}
       pendingLabel={m.signingUp}
     >

@@ -1,5 +1,7 @@
 import { type KeyboardEvent, type SyntheticEvent, useRef } from "react";
+import type { UseFormSetError } from "react-hook-form";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
+import { type AuthMessages, errorText } from "./messages.js";
 
 /** Handlers that submit a form once per user action, with or without a `submit` event. */
 export interface GuardedSubmit {
@@ -39,20 +41,43 @@ export function useGuardedSubmit(run: () => Promise<unknown>): GuardedSubmit {
   };
 }
 
+const FIELD_OF: Partial<Record<AuthError["code"], "email" | "password">> = {
+  email_taken: "email",
+  invalid_email: "email",
+  weak_password: "password",
+};
+
+/** The field a server error belongs to (it is shown there, not above the button), if any. */
+export const fieldOf = (error: unknown): "email" | "password" | undefined =>
+  FIELD_OF[toAuthError(error).code];
+
 /**
  * Runs a form's engine call: its result, or undefined after a failure, which goes to
  * `onError` unless a newer sign-in, sign-up or sign-out overtook it (`superseded` is not the
- * user's failure, so nothing is reported).
+ * user's failure, so nothing is reported). An error that belongs to a field is set on it
+ * (aria-invalid, aria-describedby) and focuses it.
  */
 export async function attempt<T>(
   call: () => Promise<T>,
   onError: ((error: AuthError) => void) | undefined,
+  setError: UseFormSetError<{ email: string; password: string }>,
+  messages: AuthMessages,
 ): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
     const authError = toAuthError(error);
-    if (authError.code !== "superseded") onError?.(authError);
+    if (authError.code === "superseded") return undefined;
+    const field = fieldOf(authError);
+    if (field) {
+      const message = errorText(messages, authError);
+      setError(field, { type: "server", message }, { shouldFocus: true });
+    }
+    onError?.(authError);
     return undefined;
   }
 }
+
+/** The text for the form's live region: none for no error or one shown on its field. */
+export const formError = (messages: AuthMessages, error: unknown): string =>
+  error && !fieldOf(error) ? errorText(messages, error) : "";

@@ -87,3 +87,18 @@ export async function clickButton(canvas: HTMLElement, name: RegExp): Promise<vo
   await waitFor(() => !button.disabled, `${name} to be enabled`);
   button.click();
 }
+
+/** Waits until the field labelled `name` is invalid, focused, and described by `text`. */
+export async function findFieldError(
+  canvas: HTMLElement,
+  name: RegExp,
+  text: RegExp,
+): Promise<HTMLInputElement> {
+  const field = await findField(canvas, name);
+  return waitFor(() => {
+    const ids = (field.getAttribute("aria-describedby") ?? "").split(" ");
+    const described = ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    const shown = field.getAttribute("aria-invalid") === "true" && text.test(described);
+    return shown && document.activeElement === field && field;
+  }, `the field ${name} to be invalid, focused and described by ${text}`);
+}

@@ -3,6 +3,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { inject } from "vitest";
 import { collectProblems, type LaunchedBrowser, launchBrowser } from "./browser.js";
+import { expectFieldError, typeAndEnter } from "./keyboard.js";
 
 const base = inject("staticBaseUrl");
 const provider = {
@@ -61,10 +62,11 @@ async function openHost(): Promise<{ page: Page; problems: string[]; frameReques
   page.on("request", (request) => {
     if (request.frame() !== page.mainFrame()) frameRequests.push(request.url());
   });
-  // Only the sign-in call with the wrong password may fail (400 INVALID_LOGIN_CREDENTIALS).
+  // Only the calls refused on purpose may fail: a wrong password (400
+  // INVALID_LOGIN_CREDENTIALS) and a sign-up with a taken email or a weak password.
   const problems = collectProblems(page, (url) =>
-    url.startsWith(
-      `http://${provider.emulatorHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword`,
+    /^\/identitytoolkit\.googleapis\.com\/v1\/accounts:(signInWithPassword|signUp)\b/.test(
+      url.slice(`http://${provider.emulatorHost}`.length),
     ),
   );
   await page.goto(`${base}/host/appsmith-host.html`);
@@ -147,9 +149,9 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
     else expect(heights).toEqual([]);
   });
 
-  it("signs up: model updated and onSignup with the tokens", async () => {
+  it("signs up by Email, Tab, password, Enter: model updated and onSignup with the tokens", async () => {
     await frame.getByRole("button", { name: /Create one/ }).click();
-    await fillAndSubmit(frame, email, PASSWORD, "Create account");
+    await typeAndEnter(page, frame, email, PASSWORD);
     await expect.poll(() => frame.getByText(`Signed in as ${email}`).isVisible()).toBe(true);
     // The form shows the session before the host has the event: the frame's message queue
     // delivers one message per acknowledgement, so wait for it.
@@ -181,11 +183,24 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
       .toMatchObject({ status: "signed_out", accessToken: null, user: null });
   });
 
+  it("shows a taken email on the email field, focused, by keyboard alone", async () => {
+    await frame.getByRole("button", { name: /Create one/ }).click();
+    await typeAndEnter(page, frame, email, PASSWORD);
+    await expectFieldError(frame, "Email", /already exists/);
+    await expect
+      .poll(async () => (await events(page, "onAuthError")).map((event) => event.context.code))
+      .toEqual(["email_taken"]);
+    await frame.getByRole("button", { name: /Already have an account/ }).click();
+    await expect
+      .poll(() => frame.getByRole("button", { name: /Create one/ }).isVisible())
+      .toBe(true);
+  });
+
   it("reports a wrong password through onAuthError and the form", async () => {
     // After a logout the auto view is back on the sign-in form.
     await fillAndSubmit(frame, email, "wrong-password-1", "Sign in");
     await expect
-      .poll(() => events(page, "onAuthError"))
+      .poll(async () => (await events(page, "onAuthError")).slice(1))
       .toEqual([
         {
           name: "onAuthError",
@@ -198,8 +213,8 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
       .toMatchObject({ error: { code: "invalid_credentials" } });
   });
 
-  it("signs in: onLogin with the tokens, model updated", async () => {
-    await fillAndSubmit(frame, email, PASSWORD, "Sign in");
+  it("signs in by Email, Tab, password, Enter: onLogin with the tokens, model updated", async () => {
+    await typeAndEnter(page, frame, email, PASSWORD);
     await expect.poll(() => events(page, "onLogin")).toHaveLength(1);
     const [login] = await events(page, "onLogin");
     expect(login?.context).toEqual(sessionContext(email));
@@ -260,6 +275,28 @@ describe.each(variants)("sandbox $variant, $api API", ({ variant, api, liveTheme
 
   it("left no uncaught error or console error in any frame", () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe("server errors that belong to a field, from the Auth Emulator", () => {
+  it("shows WEAK_PASSWORD on the password field, focused, beside its hints", async () => {
+    const { page, problems } = await openHost();
+    const frame = widgetFrame(page);
+    // A policy looser than the emulator's 6 characters lets the server be the one to refuse.
+    const model = { provider, view: "signup", passwordPolicy: { minLength: 2 } };
+    await load(page, { variant: "current", model });
+    await typeAndEnter(page, frame, `weak-${Date.now()}@example.com`, "abc");
+    await expectFieldError(frame, "Password", /too weak/);
+    expect(await frame.getByLabel("Email").getAttribute("aria-invalid")).toBeNull();
+    // The policy hints still describe the field, before the error.
+    expect(
+      await frame.getByLabel("Password", { exact: true }).getAttribute("aria-describedby"),
+    ).toMatch(/ /);
+    await expect
+      .poll(async () => (await events(page, "onAuthError")).map((event) => event.context.code))
+      .toEqual(["weak_password"]);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 

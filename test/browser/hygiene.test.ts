@@ -80,8 +80,8 @@ async function runWidgetFlows(page: Page, email: string, bogusToken: string) {
   await frame.getByRole("button", { name: /Create one/ }).click();
   await fillAndSubmit(frame, email, PASSWORD, "Create account");
   await waitFor(
-    async () => /already exists/.test((await frame.getByRole("alert").first().textContent()) ?? ""),
-    "email taken shown",
+    async () => (await frame.getByLabel("Email").getAttribute("aria-invalid")) === "true",
+    "email taken shown on its field",
   );
   await frame.getByRole("button", { name: /Sign in$/ }).click();
   await fillAndSubmit(frame, email, PASSWORD, "Sign in");

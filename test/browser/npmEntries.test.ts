@@ -12,12 +12,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, parseAst, type Rolldown } from "vite";
 import { collectProblems, type LaunchedBrowser, launchBrowser } from "./browser.js";
+import { expectFieldError, typeAndEnter } from "./keyboard.js";
 import { type StaticServer, startStaticServer } from "./staticServer.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
+// Both forms, each in a region of its own; the sign-up policy is looser than the demo
+// provider's 8 characters, so the server is the one to refuse a 7-character password.
 const CONFIG_APP = `import { AuthProvider } from "appsmith-auth-kit/config";
-import { LoginForm, LogoutButton, useAuth } from "appsmith-auth-kit";
+import { LoginForm, LogoutButton, SignupForm, useAuth } from "appsmith-auth-kit";
 import { createElement as h } from "react";
 import { createRoot } from "react-dom/client";
 
@@ -25,7 +28,9 @@ function Account() {
   const { status, user } = useAuth();
   return status === "signed_in"
     ? h("p", null, "Hello " + user.email, h(LogoutButton))
-    : h(LoginForm);
+    : h("div", null,
+        h("section", { "aria-label": "Sign in" }, h(LoginForm)),
+        h("section", { "aria-label": "Sign up" }, h(SignupForm, { passwordPolicy: { minLength: 6 } })));
 }
 createRoot(document.getElementById("root")).render(
   h(AuthProvider, { config: { type: "demo", latencyMs: 0 }, storage: "memory" }, h(Account)),
@@ -120,16 +125,39 @@ describe("the npm package's entries in a Vite app", () => {
     await tab.goto(`${server.baseUrl}/config/index.html`);
     // A second copy of the context would throw "useAuth must be used within <AuthProvider>".
     await expect
-      .poll(async () => problems.length > 0 || (await tab.getByLabel("Email").isVisible()))
+      .poll(async () => problems.length > 0 || (await tab.getByLabel("Email").first().isVisible()))
       .toBe(true);
     expect(problems).toEqual([]);
     expect(server.requests).not.toContain(lazyPath);
 
-    await tab.getByLabel("Email").fill("demo@example.com");
-    await tab.getByLabel("Password", { exact: true }).fill("password123");
-    await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+    // Email, Tab, password, Enter: the show/hide button comes after the password.
+    const signIn = tab.getByRole("region", { name: "Sign in" });
+    await typeAndEnter(tab, signIn, "demo@example.com", "password123");
     await expect.poll(() => tab.getByText("Hello demo@example.com").isVisible()).toBe(true);
     expect(server.requests.filter((path) => path === lazyPath)).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it("signs up by keyboard, and shows the server's field errors on their fields", async () => {
+    const tab = await browser.context.newPage();
+    const problems = collectProblems(tab);
+    await tab.goto(`${server.baseUrl}/config/index.html`);
+    const signUp = tab.getByRole("region", { name: "Sign up" });
+    await expect.poll(() => signUp.getByLabel("Email").isVisible()).toBe(true);
+    await typeAndEnter(tab, signUp, "grace@example.com", "abcdefg");
+    await expectFieldError(signUp, "Password", /too weak/);
+    // Still on the password: a keyboard user retypes it and presses Enter again.
+    await tab.keyboard.press("ControlOrMeta+A");
+    await tab.keyboard.type("long-enough-1");
+    await tab.keyboard.press("Enter");
+    await expect.poll(() => tab.getByText("Hello grace@example.com").isVisible()).toBe(true);
+    await tab.getByRole("button", { name: "Sign out" }).click();
+    await typeAndEnter(tab, signUp, "grace@example.com", "long-enough-1");
+    await expectFieldError(signUp, "Email", /already exists/);
+    expect(
+      await signUp.getByLabel("Password", { exact: true }).getAttribute("aria-invalid"),
+    ).toBeNull();
     expect(problems).toEqual([]);
     await tab.close();
   });

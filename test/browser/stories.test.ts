@@ -84,6 +84,50 @@ describe.each(storyIds)("story %s", (id) => {
   });
 });
 
+/** WCAG 2 contrast ratio of two sRGB colours given as [r, g, b] in 0–255. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (rgb: number[]) => {
+    const [r = 0, g = 0, bl = 0] = rgb.map((value) => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+// axe skips disabled controls, so a faded pending button passes it: measured here instead.
+it.each([
+  ["components-loginform--pending", /signing in/i],
+  ["components-signupform--pending", /creating account/i],
+])("%s: the pending button's text keeps ≥ 4.5:1 and a spinner shows progress", async (id, name) => {
+  await openStory(id);
+  const button = page.locator("#story-root").getByRole("button", { name });
+  const seen = await button.evaluate((element) => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    let opacity = 1;
+    for (let node: Element | null = element; node; node = node.parentElement)
+      opacity *= Number(getComputedStyle(node).opacity);
+    const style = getComputedStyle(element);
+    const form = element.closest("form") as HTMLElement;
+    return {
+      opacity,
+      text: rgb(style.color),
+      background: rgb(style.backgroundColor),
+      behind: rgb(getComputedStyle(form).backgroundColor),
+      busy: form.getAttribute("aria-busy"),
+      spinner: getComputedStyle(element, "::before").animationName,
+    };
+  });
+  // What the eye sees: the button blended over the card by its (and its parents') opacity.
+  const blend = (colour: number[]) =>
+    colour.map((c, i) => c * seen.opacity + (seen.behind[i] ?? 0) * (1 - seen.opacity));
+  expect(contrast(blend(seen.text), blend(seen.background))).toBeGreaterThanOrEqual(4.5);
+  expect(seen.busy).toBe("true");
+  expect(seen.spinner).toBe("aak-spin");
+});
+
 it("the preview shell around a story has no axe violations", async () => {
   await openStory(storyIds[0] ?? "");
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

@@ -78,7 +78,6 @@ describe("LoginForm", () => {
     "invalid_credentials",
     "email_not_confirmed",
     "user_disabled",
-    "invalid_email",
     "rate_limited",
     "network",
     "timeout",
@@ -191,37 +190,71 @@ describe("LoginForm", () => {
     });
   });
 
-  it("toggles password visibility without losing the value", async () => {
+  it("toggles password visibility with the eye button at the end of the field", async () => {
     const user = userEvent.setup();
     renderWithAuth(<LoginForm />);
     await user.type(password(), "secret-pass");
-    const toggle = screen.getByRole("button", { name: "Show password" });
-    expect(toggle).toHaveAttribute("aria-pressed", "false");
-    await user.click(toggle);
-    expect(screen.getByRole("button", { name: "Hide password" })).toHaveAttribute(
-      "aria-pressed",
-      "true",
-    );
+    const eye = screen.getByRole("button", { name: "Show password" });
+    expect(eye).toHaveAttribute("aria-controls", password().id);
+    // Inside the field's box, after the input: not on the label's line.
+    expect(eye.parentElement).toBe(password().parentElement);
+    expect(password().compareDocumentPosition(eye) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(eye);
+    expect(eye).toHaveAccessibleName("Hide password");
     expect(password()).toHaveAttribute("type", "text");
     expect(password()).toHaveValue("secret-pass");
     await user.keyboard("{Enter}");
+    expect(eye).toHaveAccessibleName("Show password");
     expect(password()).toHaveAttribute("type", "password");
   });
 
-  it("is usable by keyboard alone, in a sensible order", async () => {
+  it("signs in by Email, Tab, password, Enter; the eye button comes after the password", async () => {
     const user = userEvent.setup();
     const { adapter } = renderWithAuth(<LoginForm />);
     await user.tab();
     expect(email()).toHaveFocus();
     await user.keyboard("ada@example.com");
     await user.tab();
-    expect(screen.getByRole("button", { name: "Show password" })).toHaveFocus();
-    await user.tab();
-    await user.keyboard("secret-pass");
-    await user.tab();
-    expect(submit()).toHaveFocus();
-    await user.keyboard("{Enter}");
-    await waitFor(() => expect(adapter.signIn).toHaveBeenCalledTimes(1));
+    expect(password()).toHaveFocus();
+    await user.keyboard("secret-pass{Enter}");
+    await screen.findByText(/signed_in/);
+    expect(adapter.signIn).toHaveBeenCalledTimes(1);
+    expect(adapter.signIn).toHaveBeenCalledWith({
+      email: "ada@example.com",
+      password: "secret-pass",
+    });
+  });
+
+  it("keeps the natural order: email, password, eye button, submit", async () => {
+    const user = userEvent.setup();
+    renderWithAuth(<LoginForm />);
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await user.tab();
+      const focused = document.activeElement as HTMLElement;
+      order.push(focused.getAttribute("aria-label") ?? focused.textContent ?? focused.id);
+      if (focused.tagName === "INPUT") order[i] = (focused as HTMLInputElement).type;
+    }
+    expect(order).toEqual(["email", "password", "Show password", "Sign in"]);
+  });
+
+  it("shows invalid_email on the email field, focused, and nothing above the button", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    adapter.signIn.mockRejectedValue(new AuthError("invalid_email"));
+    const onError = vi.fn();
+    renderWithAuth(<LoginForm onError={onError} />, { adapter });
+    await fill(user, "ada@example.com", "secret-pass{Enter}");
+    await waitFor(() => expect(email()).toHaveFocus());
+    expect(email()).toHaveAttribute("aria-invalid", "true");
+    expect(email()).toHaveAccessibleDescription(DEFAULT_ERROR_MESSAGES.invalid_email);
+    expect(password()).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByRole("alert")).toHaveTextContent("");
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: "invalid_email" });
+    // Fixing the field clears the server's error on it.
+    await user.clear(email());
+    await user.type(email(), "ada@example.org");
+    await waitFor(() => expect(email()).not.toHaveAttribute("aria-invalid"));
   });
 
   it("takes messages from the provider and the component", async () => {

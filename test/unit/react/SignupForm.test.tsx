@@ -136,10 +136,70 @@ describe("SignupForm", () => {
     expect(screen.getByRole("status", { name: "auth status" })).toHaveTextContent("signed_out");
   });
 
+  const fieldCodes = [
+    { code: "email_taken", field: "Email" },
+    { code: "invalid_email", field: "Email" },
+    { code: "weak_password", field: "Password" },
+  ] as const;
+  it.each(fieldCodes)("shows $code on the $field field, focused and described", async (row) => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    adapter.signUp.mockRejectedValue(new AuthError(row.code, { message: "raw server text" }));
+    const onError = vi.fn();
+    renderWithAuth(<SignupForm onError={onError} />, { adapter });
+    await user.type(email(), "ada@example.com");
+    await user.type(password(), "long-enough-1{Enter}");
+    const field = screen.getByLabelText(row.field);
+    const other = row.field === "Email" ? password() : email();
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(field).toHaveAccessibleDescription(
+      expect.stringContaining(DEFAULT_ERROR_MESSAGES[row.code]),
+    );
+    expect(other).not.toHaveAttribute("aria-invalid");
+    // Said once, on its field: the live region above the button stays empty.
+    expect(screen.getByRole("alert")).toHaveTextContent("");
+    expect(screen.getAllByText(DEFAULT_ERROR_MESSAGES[row.code])).toHaveLength(1);
+    expect(screen.queryByText("raw server text")).toBeNull();
+    expect(email()).toHaveValue("ada@example.com");
+    expect(password()).toHaveValue("long-enough-1");
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: row.code });
+    // A second try that fails elsewhere moves the message off the field.
+    adapter.signUp.mockRejectedValue(new AuthError("network"));
+    await user.click(submit());
+    await waitFor(() =>
+      expect(screen.getByRole("alert")).toHaveTextContent(DEFAULT_ERROR_MESSAGES.network),
+    );
+    expect(field).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("signs up by Email, Tab, password, Enter, with the eye button after the password", async () => {
+    const user = userEvent.setup();
+    const { adapter } = renderWithAuth(<SignupForm />);
+    await user.tab();
+    expect(email()).toHaveFocus();
+    await user.keyboard("ada@example.com");
+    await user.tab();
+    expect(password()).toHaveFocus();
+    await user.keyboard("long-enough-1{Enter}");
+    await waitFor(() => expect(adapter.signUp).toHaveBeenCalledTimes(1));
+    expect(adapter.signUp).toHaveBeenCalledWith({
+      email: "ada@example.com",
+      password: "long-enough-1",
+    });
+  });
+
+  it("tabs from the password to its eye button, then to the confirmation", async () => {
+    const user = userEvent.setup();
+    renderWithAuth(<SignupForm confirmPassword />);
+    password().focus();
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName("Show password");
+    await user.tab();
+    expect(screen.getByLabelText("Confirm password")).toHaveFocus();
+  });
+
   const signUpCodes: AuthErrorCode[] = [
-    "email_taken",
-    "weak_password",
-    "invalid_email",
     "rate_limited",
     "network",
     "timeout",
@@ -181,7 +241,7 @@ describe("SignupForm", () => {
       await screen.findByRole("button", { name: "Creating account…" });
       expect(adapter.signUp).toHaveBeenCalledTimes(1);
       call.reject(new AuthError("email_taken"));
-      await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent(/already exists/));
+      await waitFor(() => expect(email()).toHaveAccessibleDescription(/already exists/));
     } finally {
       window.removeEventListener("submit", block, true);
     }
