@@ -9,8 +9,16 @@ import { withAuth } from "./support/withAuth.js";
 const meta = {
   title: "Components/LoginForm",
   component: LoginForm,
-  args: { defaultEmail: "", unstyled: false, className: "" },
+  args: {
+    title: "Sign in",
+    subtitle: "Welcome back. Enter your email and password.",
+    defaultEmail: "",
+    unstyled: false,
+    className: "",
+  },
   argTypes: {
+    title: { control: "text", description: "Heading of the card (none when empty)" },
+    subtitle: { control: "text", description: "Muted line under the title" },
     defaultEmail: { control: "text", description: "Pre-filled email" },
     unstyled: { control: "boolean", description: "Skip the default styles" },
   },

@@ -31,6 +31,17 @@ export const SignedIn: Story = {
   },
 };
 
+/** With a title or subtitle, the button comes in a signed-in card that matches the forms. */
+export const SignedInCard: Story = {
+  name: "Signed-in card",
+  args: { title: "You are signed in", subtitle: "demo@example.com" },
+  render: (args) => <LogoutButton {...args} />,
+  play: async ({ canvasElement }) => {
+    await findText(canvasElement, /^you are signed in$/i);
+    await findButton(canvasElement, /^sign out$/i);
+  },
+};
+
 export const Refreshing: Story = {
   parameters: { auth: { start: "refreshing" } },
   play: async ({ canvasElement }) => {

@@ -16,12 +16,16 @@ const meta = {
   title: "Components/SignupForm",
   component: SignupForm,
   args: {
+    title: "Create an account",
+    subtitle: "Enter your email and choose a password.",
     confirmPassword: false,
     passwordPolicy: { minLength: 8 },
     unstyled: false,
     className: "",
   },
   argTypes: {
+    title: { control: "text", description: "Heading of the card (none when empty)" },
+    subtitle: { control: "text", description: "Muted line under the title" },
     confirmPassword: { control: "boolean", description: "Ask for the password twice" },
     unstyled: { control: "boolean", description: "Skip the default styles" },
   },

@@ -155,16 +155,49 @@ export interface AuthFormProps {
   label: string;
   pendingLabel: string;
   children: ReactNode;
+  /** What the form's `title`, `subtitle` and `footer` props give. */
+  frame: CardText;
+}
+
+/** The optional texts around a form's fields or the sign-out button. */
+export interface CardText {
+  /** A heading (`<h2>`) at the top of the card. */
+  title?: ReactNode;
+  /** A muted line under the title. */
+  subtitle?: ReactNode;
+  /** Inside the card, under the button: e.g. a link to the other form. */
+  footer?: ReactNode;
+}
+
+/** A card (a `<form>` or a `<div>`): its title and subtitle, `children`, then its footer. */
+export function Card(props: {
+  as: "form" | "div";
+  text: CardText;
+  children: ReactNode;
+  [attribute: string]: unknown;
+}): ReactNode {
+  const { as: Tag, text, children, ...attributes } = props;
+  return (
+    <Tag {...attributes}>
+      {text.title && <h2 className="aak-title">{text.title}</h2>}
+      {text.subtitle && <p className="aak-subtitle">{text.subtitle}</p>}
+      {children}
+      {text.footer && <div className="aak-footer">{text.footer}</div>}
+    </Tag>
+  );
 }
 
 /**
  * The form both forms share: no native validation, busy while pending, submitted by the
- * guarded handlers, then the one live region for server errors and the submit button.
+ * guarded handlers; the title and subtitle, the fields, the one live region for server
+ * errors, the submit button and the footer.
  */
 export function AuthForm(props: AuthFormProps): ReactNode {
   const { handlers, pending } = props;
   return (
-    <form
+    <Card
+      as="form"
+      text={props.frame}
       className={props.className.trim()}
       noValidate
       aria-busy={pending}
@@ -178,6 +211,6 @@ export function AuthForm(props: AuthFormProps): ReactNode {
       <button type="submit" className="aak-button" disabled={pending} onClick={handlers.onClick}>
         {pending ? props.pendingLabel : props.label}
       </button>
-    </form>
+    </Card>
   );
 }

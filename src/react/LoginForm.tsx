@@ -4,7 +4,7 @@ import type { AuthError } from "../core/AuthError.js";
 import type { SignInInput } from "../core/adapter.js";
 import type { Session } from "../core/types.js";
 import { useAuthContext } from "./AuthContext.js";
-import { AuthForm, Field, PasswordField } from "./Field.js";
+import { AuthForm, type CardText, Field, PasswordField } from "./Field.js";
 import type { AuthMessagesOverride } from "./messages.js";
 import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
@@ -14,7 +14,7 @@ import { useFormMessages } from "./useFormMessages.js";
 import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 /** Props of {@link LoginForm}. */
-export interface LoginFormProps {
+export interface LoginFormProps extends CardText {
   /** Called with the new session after a successful sign-in. */
   onSuccess?: (session: Session) => void;
   /** Called when sign-in fails; the form shows the error too. */
@@ -93,6 +93,7 @@ export function LoginForm(props: LoginFormProps): ReactNode {
       handlers={handlers}
       error={notice || formError(m, signIn.error)}
       label={m.signIn}
+      frame={props}
       pendingLabel={m.signingIn}
     >
       <Field

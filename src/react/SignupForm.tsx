@@ -2,7 +2,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
-import { AuthForm, Field, PasswordField, PasswordHints } from "./Field.js";
+import { AuthForm, type CardText, Field, PasswordField, PasswordHints } from "./Field.js";
 import type { AuthMessagesOverride } from "./messages.js";
 import {
   createSignupSchema,
@@ -21,7 +21,7 @@ import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
 const NO_FIELDS: readonly ExtraField[] = [];
 
 /** Props of {@link SignupForm}. */
-export interface SignupFormProps {
+export interface SignupFormProps extends CardText {
   /** Called with the result: a session, or `confirmation_required` (the form then says so). */
   onSuccess?: (result: SignUpResult) => void;
   onError?: (error: AuthError) => void;
@@ -98,6 +98,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
       handlers={handlers}
       error={formError(m, signUp.error)}
       label={m.signUp}
+      frame={props}
       pendingLabel={m.signingUp}
     >
       {extraFields.map((field) => (

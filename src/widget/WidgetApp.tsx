@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { AuthError } from "../core/AuthError.js";
 import type { LocaleMessages } from "../locales/types.js";
 import { AuthProvider } from "../react/AuthProvider.js";
@@ -26,28 +26,26 @@ function ConfigError(props: { error: AuthError; text: WidgetMessages }): ReactNo
 }
 
 function SignedIn(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
-  const root = useKitStyles(false);
   const { user } = useAuth();
   return (
-    <div className={`${root}aak-status aak-signed-in`}>
-      <p role="status">{signedInText(props.text, user?.email)}</p>
-      <LogoutButton {...(props.config.messages ? { messages: props.config.messages } : {})} />
-    </div>
+    <LogoutButton
+      {...(props.config.messages ? { messages: props.config.messages } : {})}
+      title={props.text.signedInTitle}
+      subtitle={<span role="status">{signedInText(props.text, user?.email)}</span>}
+    />
   );
 }
-
-const SWITCH_STYLE = {
-  display: "flex",
-  flexDirection: "column",
-  alignItems: "center",
-  gap: "8px",
-  maxWidth: "420px",
-} as const;
 
 function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
   const { config, text } = props;
   const root = useKitStyles(false);
   const [signingUp, setSigningUp] = useState(config.view === "signup");
+  // After a switch the new form's link takes the focus the old one had.
+  const [switches, setSwitches] = useState(0);
+  const link = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (switches > 0) link.current?.focus();
+  }, [switches]);
   const messages = config.messages ? { messages: config.messages } : {};
   if (config.view === "logout") {
     return (
@@ -56,24 +54,36 @@ function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): React
       </p>
     );
   }
-  const form =
-    config.view === "signup" || (config.view === "auto" && signingUp) ? (
-      <SignupForm
-        {...messages}
-        {...(config.passwordPolicy ? { passwordPolicy: config.passwordPolicy } : {})}
-      />
-    ) : (
-      <LoginForm {...messages} />
-    );
-  if (config.view !== "auto") return form;
-  return (
-    // The kit's `.aak .aak-toggle` rule styles the link-like button only inside an `.aak` root.
-    <div className={`${root}aak-widget-switch`} style={SWITCH_STYLE}>
-      {form}
-      <button type="button" className="aak-toggle" onClick={() => setSigningUp(!signingUp)}>
+  // In the auto view, the link to the other form sits inside the card, under its button.
+  const footer =
+    config.view === "auto" ? (
+      <button
+        type="button"
+        className="aak-link"
+        ref={link}
+        onClick={() => {
+          setSigningUp(!signingUp);
+          setSwitches(switches + 1);
+        }}
+      >
         {signingUp ? text.switchToSignIn : text.switchToSignUp}
       </button>
-    </div>
+    ) : undefined;
+  return config.view === "signup" || (config.view === "auto" && signingUp) ? (
+    <SignupForm
+      {...messages}
+      {...(config.passwordPolicy ? { passwordPolicy: config.passwordPolicy } : {})}
+      title={text.signUpTitle}
+      subtitle={text.signUpSubtitle}
+      footer={footer}
+    />
+  ) : (
+    <LoginForm
+      {...messages}
+      title={text.signInTitle}
+      subtitle={text.signInSubtitle}
+      footer={footer}
+    />
   );
 }
 

@@ -2,6 +2,12 @@ import { format } from "../react/messages.js";
 
 /** The widget's own texts, overridable through the same `messages` object as the forms'. */
 export interface WidgetMessages {
+  /** The heading and the line under it of each card; "" leaves one out. */
+  signInTitle: string;
+  signInSubtitle: string;
+  signUpTitle: string;
+  signUpSubtitle: string;
+  signedInTitle: string;
   /** `{email}` is the signed-in user's address. */
   signedInAs: string;
   restoring: string;
@@ -13,6 +19,11 @@ export interface WidgetMessages {
 
 /** The default English widget texts. */
 export const DEFAULT_WIDGET_MESSAGES: WidgetMessages = {
+  signInTitle: "Sign in",
+  signInSubtitle: "Welcome back. Enter your email and password.",
+  signUpTitle: "Create an account",
+  signUpSubtitle: "Enter your email and choose a password.",
+  signedInTitle: "You are signed in",
   signedInAs: "Signed in as {email}",
   restoring: "Restoring your session…",
   signedOut: "You are signed out.",

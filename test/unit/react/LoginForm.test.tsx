@@ -257,6 +257,30 @@ describe("LoginForm", () => {
     await waitFor(() => expect(email()).not.toHaveAttribute("aria-invalid"));
   });
 
+  it("shows an optional title, subtitle and footer inside the card", () => {
+    const { container } = renderWithAuth(
+      <LoginForm
+        title="Welcome back"
+        subtitle="Sign in to continue."
+        footer={<a href="#signup">Create an account</a>}
+      />,
+    );
+    const form = container.querySelector("form") as HTMLFormElement;
+    const heading = screen.getByRole("heading", { level: 2, name: "Welcome back" });
+    expect(form.firstElementChild).toBe(heading);
+    expect(heading.nextElementSibling).toHaveTextContent("Sign in to continue.");
+    expect(heading.nextElementSibling).toHaveClass("aak-subtitle");
+    // The footer comes last, after the submit button, still inside the form.
+    const link = screen.getByRole("link", { name: "Create an account" });
+    expect(form.lastElementChild).toContainElement(link);
+    expect(submit().compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("renders no heading without a title", () => {
+    renderWithAuth(<LoginForm />);
+    expect(screen.queryByRole("heading")).toBeNull();
+  });
+
   it("takes messages from the provider and the component", async () => {
     const user = userEvent.setup();
     const adapter = fakeAdapter();

@@ -129,6 +129,42 @@ describe("mount in an Appsmith frame", () => {
     });
   });
 
+  it("titles each card and keeps the switch link inside the form, focused after a switch", async () => {
+    const widget = setup({
+      provider,
+      view: "auto",
+      messages: { signInSubtitle: "", signUpTitle: "Join us" },
+    });
+    cleanup = widget.cleanup;
+    const user = userEvent.setup();
+    const toSignUp = await screen.findByRole("button", { name: /Create one/ });
+    expect(screen.getByRole("heading", { level: 2, name: "Sign in" })).toBeInTheDocument();
+    // An empty message leaves its line out.
+    expect(screen.queryByText(/Welcome back/)).toBeNull();
+    expect(toSignUp.closest("form")).toBe(screen.getByLabelText("Email").closest("form"));
+    await user.click(toSignUp);
+    expect(await screen.findByRole("heading", { level: 2, name: "Join us" })).toBeInTheDocument();
+    expect(screen.getByText("Enter your email and choose a password.")).toBeVisible();
+    const toSignIn = screen.getByRole("button", { name: /Already have an account/ });
+    expect(toSignIn.closest("form")).not.toBeNull();
+    await waitFor(() => expect(toSignIn).toHaveFocus());
+    // The link is no submit button: Enter on it switches, it does not sign up.
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { level: 2, name: "Sign in" });
+    expect(widget.host.events.filter((event) => event.name === "onAuthError")).toEqual([]);
+  });
+
+  it("shows the signed-in card with its title and who is signed in", async () => {
+    const widget = setup({ provider, view: "auto" });
+    cleanup = widget.cleanup;
+    await signIn("demo@example.com", "password123");
+    const title = await screen.findByRole("heading", { level: 2, name: "You are signed in" });
+    const card = title.parentElement as HTMLElement;
+    expect(card).toHaveClass("aak", "aak-status", "aak-signed-in");
+    expect(card).toContainElement(screen.getByRole("button", { name: "Sign out" }));
+    expect(screen.getByRole("status")).toHaveTextContent("Signed in as demo@example.com");
+  });
+
   it("renders an accessible error for an invalid configuration and reports it in the model", async () => {
     const errors = vi.spyOn(console, "error");
     const widget = setup({ provider: { type: "nope" }, view: "sideways" });
