@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import type { AuthClient } from "../../src/core/clientTypes.js";
 import type { AuthState } from "../../src/core/types.js";
 import { getEngineSnapshot, type LoggedEvent, subscribeEngine } from "../support/engineMonitor.js";
+import { LogList } from "./LogList.js";
 
 const noClient = () => () => {};
 
@@ -31,14 +32,9 @@ function EventLog(props: { events: readonly LoggedEvent[] }) {
   return (
     <>
       <h3>Events</h3>
-      <ol className="event-log" aria-live="polite">
-        {props.events.length === 0 ? <li className="muted">none yet</li> : null}
-        {props.events.map((line) => (
-          <li key={line.seq}>
-            <time>{new Date(line.at).toLocaleTimeString()}</time> <b>{line.type}</b> {line.detail}
-          </li>
-        ))}
-      </ol>
+      <LogList
+        lines={props.events.map((line) => ({ ...line, kind: line.type, text: line.detail }))}
+      />
     </>
   );
 }

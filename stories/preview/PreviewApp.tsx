@@ -87,6 +87,11 @@ export function PreviewApp(props: { stories: IndexedStory[] }) {
   }
   return (
     <div className="preview">
+      {/* Past the header and the story list: focus lands just before the story (its root
+          takes focus), so the next Tab reaches its first control. */}
+      <a href={hostView ? "#stage" : "#story-root"} className="skip-link">
+        Skip to the story
+      </a>
       <header className="preview-header">
         <span className="brand">appsmith-auth-kit preview</span>
         <ProviderSwitch />
@@ -97,7 +102,7 @@ export function PreviewApp(props: { stories: IndexedStory[] }) {
         hostView={hostView}
         onNavigate={navigate}
       />
-      <main className="stage">
+      <main className="stage" id="stage" tabIndex={-1}>
         {hostView ? (
           <Suspense fallback={<p>Loading the host view…</p>}>
             <HostView />

@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import { Fragment, type MouseEvent, type ReactNode } from "react";
 import type { IndexedStory } from "./storyIndex.js";
 
 function groupByTitle(stories: IndexedStory[]): [string, IndexedStory[]][] {
@@ -9,6 +9,20 @@ function groupByTitle(stories: IndexedStory[]): [string, IndexedStory[]][] {
     groups.set(story.title, group);
   }
   return [...groups];
+}
+
+/** "Components/LogoutButton" that wraps only after its slashes, never inside a word. */
+function breakAtSlashes(title: string): ReactNode {
+  return title.split("/").map((part, index) => (
+    <Fragment key={part}>
+      {index > 0 && (
+        <>
+          /<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
 }
 
 /** The story list, grouped by file title, plus the Appsmith host view. */
@@ -27,7 +41,7 @@ export function Sidebar(props: {
     <nav className="sidebar" aria-label="Stories">
       {groupByTitle(props.stories).map(([title, stories]) => (
         <section key={title}>
-          <h2>{title}</h2>
+          <h2>{breakAtSlashes(title)}</h2>
           <ul>
             {stories.map((story) => (
               <li key={story.id}>

@@ -67,6 +67,8 @@ export function StoryCanvas(props: { entry: IndexedStory; args: Args }) {
       <div
         id="story-root"
         ref={rootRef}
+        // The skip link's target: focus lands here, the next Tab is the story's first control.
+        tabIndex={-1}
         className={`story-root story-root--${String(layout)}`}
         data-story-id={entry.id}
         data-story-state={playState}

@@ -135,6 +135,54 @@ it("the preview shell around a story has no axe violations", async () => {
   expect(problems).toEqual([]);
 });
 
+it("breaks sidebar headings only after a slash, never inside a word", async () => {
+  await openStory(storyIds[0] ?? "");
+  const headings = await page.$$eval(".sidebar h2", (elements) =>
+    elements.map((heading) => {
+      // Each word (of the text nodes between slashes) must sit on one line box.
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      const split: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.textContent ?? "").matchAll(/[^\s/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (tops.size > 1) split.push(word[0]);
+        }
+      }
+      return { text: heading.textContent, split };
+    }),
+  );
+  expect(headings.map((h) => h.text)).toContain("Components/LogoutButton");
+  expect(headings.filter((h) => h.split.length > 0)).toEqual([]);
+});
+
+it("reaches the story's first control in a few Tabs through the skip link", async () => {
+  await openStory("components-loginform--empty");
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the story");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null;
+    return {
+      inStory: Boolean(element?.closest("#story-root")),
+      label: element?.labels?.[0]?.textContent ?? null,
+    };
+  });
+  expect(focused).toEqual({ inStory: true, label: "Email" });
+});
+
+it("says 'none yet' beside an empty event log, not as its first item", async () => {
+  await openStory("components-loginform--empty");
+  const log = page.locator(".live-panel .event-log");
+  expect(await log.locator("li").count()).toBe(0);
+  expect(await page.locator(".live-panel .log-empty").textContent()).toBe("none yet");
+  expect(await page.locator("li", { hasText: "none yet" }).count()).toBe(0);
+});
+
 it("turns args into controls that re-render the story", async () => {
   await openStory("components-signupform--empty");
   const story = page.locator("#story-root");

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { previewProviderConfig } from "../../support/previewProviderConfig.js";
+import { LogList } from "../LogList.js";
 import { WIDGET_BUILD_PATH } from "../widgetBuildPath.js";
 import {
   type AppsmithHost,
@@ -142,14 +143,7 @@ export function HostView() {
             </p>
           ) : null}
           <h2>Messages from the widget</h2>
-          <ol className="event-log" aria-live="polite">
-            {log.length === 0 ? <li className="muted">none yet</li> : null}
-            {log.map((line) => (
-              <li key={line.seq}>
-                <time>{new Date(line.at).toLocaleTimeString()}</time> <b>{line.kind}</b> {line.text}
-              </li>
-            ))}
-          </ol>
+          <LogList lines={log} />
         </section>
       </div>
     </div>
