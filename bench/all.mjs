@@ -7,6 +7,7 @@ const benches = [
   ["refresh", "bench/refresh.mjs"],
   ["tti", "bench/widget-tti.mjs"],
   ["signin", "bench/signin-overhead.mjs"],
+  ["heights", "bench/widget-heights.mjs"],
 ];
 
 // `--build` rebuilds dist/ once, before the benches that measure it.
