@@ -1,28 +1,12 @@
-import { AuthError, isTransientError } from "./AuthError.js";
+import { AuthError, toAuthError } from "./AuthError.js";
+import type { SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
-import { type CrossTabLink, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
+import { createEngine } from "./engine.js";
+import { createPersistence } from "./persistence.js";
 import { systemClock, systemTimers } from "./ports.js";
-import { createRefreshController } from "./refreshController.js";
-import { createSessionLoader } from "./sessionLoader.js";
-import { createSessionStore } from "./sessionStore.js";
-import { createSharedSession } from "./sharedSession.js";
-import { resolveStorage, writeSession } from "./storage.js";
-import type { Session, SignedOutReason } from "./types.js";
-import { createUserActions } from "./userActions.js";
+import { withExpiry } from "./session.js";
+import type { AuthAction, Session } from "./types.js";
 import { onWake } from "./wakeSignals.js";
-
-const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
-
-/**
- * A session that ended on its own leaves its reason in `state.error`, so a sign-in form mounted
- * afterwards can say so: a refusal keeps its own code, and an access token that expired
- * unrenewed (no refresh token, or the provider unreachable until then) reads `session_expired`,
- * with the last failure as its cause.
- */
-function whyEnded(reason: SignedOutReason, error: AuthError | null): AuthError | null {
-  if (reason === "user" || (error !== null && !isTransientError(error))) return error;
-  return new AuthError("session_expired", error === null ? {} : { cause: error });
-}
 
 /**
  * Creates the framework-free session engine. Creating it only checks which storage works (a
@@ -32,104 +16,63 @@ function whyEnded(reason: SignedOutReason, error: AuthError | null): AuthError |
  */
 export function createAuthClient(options: AuthClientOptions): AuthClient {
   const { adapter } = options;
-  const storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
   const clock = options.clock ?? systemClock;
-  const { storage, persistence } = resolveStorage(options.storage ?? "local");
-  // Only localStorage is shared between tabs; a sandboxed frame fell back to memory.
-  const sharesTabs = options.crossTab !== false && persistence === "local";
-  const store = createSessionStore({
-    status: "initializing",
-    session: null,
-    error: null,
-    persistence,
-  });
-  const controller = createRefreshController({
+  const place = createPersistence(
+    options.storage ?? "local",
+    options.storageKey,
+    options.crossTab !== false,
+  );
+  const engine = createEngine({
     adapter,
-    store,
+    persistence: place,
+    initial: options,
     clock,
     timers: options.timers ?? systemTimers,
     marginMs: options.refreshMarginMs ?? 60_000,
     retry: { baseMs: options.retry?.baseMs ?? 1_000, maxMs: options.retry?.maxMs ?? 30_000 },
     random: options.random ?? Math.random,
-    commit: (session) => {
-      store.setState({ status: "signed_in", session, error: null });
-      write(session);
-      link?.post({ kind: "session", session, refreshed: true });
-      store.emit({ type: "token_refreshed", session });
-    },
-    end: (reason, error) => endSession(reason, error, true),
-    shared: sharesTabs ? createSharedSession(storage as Storage, storageKey) : undefined,
   });
+  const { store, dispatch } = engine;
   let starts = 0;
-  let link: CrossTabLink | undefined;
   let removeWake: (() => void) | undefined;
 
-  const write = (session: Session | null) => writeSession(storage, storageKey, session);
-  const { ensureLoaded, settled } = createSessionLoader({
-    storage,
-    storageKey,
-    initial: options,
-    store,
-    controller,
-    now: () => clock.now(),
-    write,
-  });
-
-  function endSession(reason: SignedOutReason, error: AuthError | null, tellOthers: boolean): void {
-    controller.invalidate();
-    store.setState({ status: "signed_out", session: null, error: whyEnded(reason, error) });
-    if (tellOthers) {
-      write(null);
-      link?.post({ kind: "signed_out", reason });
+  /**
+   * Runs a user action: only the latest one is adopted. An overtaken reply changes nothing
+   * and rejects with `superseded`, whether it was a session or a failure.
+   */
+  async function act<T>(action: AuthAction, call: () => Promise<T>) {
+    const { epoch } = dispatch({ type: "action_started", action });
+    try {
+      return { epoch, value: await call() };
+    } catch (thrown) {
+      const error = toAuthError(thrown);
+      const current = epoch === engine.state().epoch;
+      dispatch({ type: "action_failed", epoch, action, error });
+      throw current ? error : new AuthError("superseded");
     }
-    store.emit({ type: "signed_out", reason });
   }
 
-  function adopt(session: Session, message: CrossTabMessage | undefined): void {
-    controller.invalidate();
-    controller.noteFresh(session);
-    store.setState({ status: "signed_in", session, error: null });
-    if (message) {
-      write(session);
-      link?.post(message);
-    }
-    controller.reconcile();
+  function signedIn(epoch: number, session: Session, signedUp: boolean): Session {
+    const current = epoch === engine.state().epoch;
+    dispatch({ type: "signed_in", epoch, session, signedUp });
+    if (!current) throw new AuthError("superseded");
+    return session;
   }
-
-  const actions = createUserActions({
-    adapter,
-    store,
-    adopt: (session) => adopt(session, { kind: "session", session, refreshed: false }),
-    endByUser: () => endSession("user", null, true),
-    clearStored: () => write(null),
-  });
 
   function connect(): void {
-    controller.setActive(true);
-    removeWake = onWake(() => controller.reconcile());
-    if (sharesTabs) {
-      link = connectCrossTab(storageKey, storage as Storage, {
-        onSession: (session, refreshed) => {
-          if (store.getState().session?.accessToken === session.accessToken) return;
-          const wasSignedIn = store.getState().session !== null;
-          adopt(session, undefined);
-          const type = refreshed && wasSignedIn ? "token_refreshed" : "signed_in";
-          store.emit({ type, session });
-        },
-        onSignedOut: (reason) => {
-          if (store.getState().status === "signed_out") return;
-          endSession(reason, null, false);
-        },
-      });
-    }
+    engine.setActive(true);
+    removeWake = onWake(() => dispatch({ type: "woken" }));
+    place.connect({
+      onSession: (session, refreshed) => dispatch({ type: "tab_session", session, refreshed }),
+      onSignedOut: (reason) => dispatch({ type: "tab_signed_out", reason }),
+    });
   }
 
   function disconnect(): void {
-    controller.setActive(false);
+    engine.setActive(false);
     removeWake?.();
-    link?.close();
     removeWake = undefined;
-    link = undefined;
+    place.disconnect();
   }
 
   return {
@@ -139,9 +82,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     start() {
       starts += 1;
       if (starts === 1) connect();
-      const loadingNow = ensureLoaded();
-      if (loadingNow) loadingNow.then(() => starts > 0 && controller.reconcile());
-      else controller.reconcile();
+      engine.ensureLoaded();
       let stopped = false;
       return () => {
         if (stopped) return;
@@ -151,23 +92,45 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
         if (starts === 0) disconnect();
       };
     },
-    ...actions,
+    async signUp(input: SignUpInput): Promise<SignUpResult> {
+      const { epoch, value } = await act("sign_up", () => adapter.signUp(input));
+      if (value.kind === "session") {
+        return { kind: "session", session: signedIn(epoch, withExpiry(value.session), true) };
+      }
+      dispatch({ type: "confirmation_required", epoch, user: value.user });
+      return value;
+    },
+    async signIn(input: SignInInput): Promise<Session> {
+      const { epoch, value } = await act("sign_in", () => adapter.signIn(input));
+      return signedIn(epoch, withExpiry(value), false);
+    },
+    async signOut(): Promise<void> {
+      // Counted even while signed out: it still cancels a sign-in in flight.
+      dispatch({ type: "action_started", action: "sign_out" });
+      const { session } = store.getState();
+      dispatch({ type: "signed_out" });
+      // Revoking is best-effort: the session is already gone here.
+      if (session) await adapter.signOut(session).catch(() => {});
+    },
     async refresh() {
-      await ensureLoaded();
-      return controller.refresh();
+      await engine.ensureLoaded();
+      if (!engine.pending()) dispatch({ type: "refresh_started" });
+      return engine.pending() ?? store.getState().session;
     },
     async getAccessToken() {
-      let session = await settled();
-      if (session === null || !controller.isDue(session)) return session?.accessToken ?? null;
-      controller.reconcile();
-      session = await settled();
-      const expired = session?.expiresAt !== undefined && clock.now() >= session.expiresAt;
-      return session && !expired ? session.accessToken : null;
+      await engine.ensureLoaded();
+      // Due, expired or in an outage: try now rather than at the next timer.
+      dispatch({ type: "woken" });
+      const session = await engine.settled();
+      const expiresAt = session?.expiresAt;
+      const valid = expiresAt === undefined || clock.now() < expiresAt;
+      return session && valid ? session.accessToken : null;
     },
     async restore(refreshToken: string) {
-      const session = await settled();
+      const session = await engine.settled();
       if (session !== null) return session;
-      return controller.refresh(refreshToken);
+      if (!engine.pending()) dispatch({ type: "refresh_started", token: refreshToken });
+      return engine.pending() ?? store.getState().session;
     },
   };
 }

@@ -97,18 +97,6 @@ export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
-/** Reads the raw stored value; a store that throws counts as empty. */
-export function readSession(
-  storage: KeyValueStorage,
-  key: string,
-): string | null | PromiseLike<string | null> {
-  try {
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 /** Stores a session, or removes it for `null`; failures are swallowed, sync or async. */
 export function writeSession(storage: KeyValueStorage, key: string, session: Session | null): void {
   try {

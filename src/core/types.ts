@@ -20,8 +20,18 @@ export interface Session {
   provider: string;
 }
 
-/** Where the engine is in a session's life. */
-export type AuthStatus = "initializing" | "signed_out" | "signed_in" | "refreshing";
+/**
+ * Where the engine is in a session's life: `initializing` while restoring at start;
+ * `signed_in` with a usable access token; `refreshing` while that token is renewed in the
+ * background (still usable); `reconnecting` while the session and its refresh token are kept
+ * but no valid access token is at hand (the provider unreachable, retrying); `signed_out`.
+ */
+export type AuthStatus =
+  | "initializing"
+  | "signed_in"
+  | "refreshing"
+  | "reconnecting"
+  | "signed_out";
 
 /** Why a session ended. */
 export type SignedOutReason = "user" | "expired" | "revoked";

@@ -97,15 +97,35 @@ describe("refresh scheduling", () => {
     expect(adapter.refresh).toHaveBeenCalledTimes(2);
   });
 
-  it("never schedules a session without expiresAt", async () => {
+  it("never schedules a session without expiresAt or a refresh token", async () => {
     const session = makeSession();
     delete session.expiresAt;
+    delete session.refreshToken;
     const { client, adapter } = setupClient({ stored: session });
     client.start();
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(100 * HOUR);
     expect(adapter.refresh).not.toHaveBeenCalled();
     await expect(client.getAccessToken()).resolves.toBe(session.accessToken);
+  });
+
+  it("renews a token of unknown lifetime (opaque, or expires_in: 1e308) hourly", async () => {
+    const session = makeSession();
+    delete session.expiresAt;
+    const { client, adapter } = setupClient({ stored: session });
+    adapter.refresh.mockImplementation(async () => {
+      const next = makeSession();
+      delete next.expiresAt;
+      return next;
+    });
+    client.start();
+    await vi.advanceTimersByTimeAsync(HOUR - 1);
+    expect(adapter.refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(adapter.refresh).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(10 * HOUR);
+    expect(adapter.refresh).toHaveBeenCalledTimes(11);
+    expect(client.getState().status).toBe("signed_in");
   });
 
   it("ends a session without a refresh token (Xano) with reason expired at expiry", async () => {
@@ -198,9 +218,10 @@ describe("single flight", () => {
 });
 
 describe("refresh failures", () => {
-  it("retries transient failures with capped exponential backoff, then ends as expired", async () => {
-    const { client, adapter, events } = setupClient({
-      stored: makeSession({}, 30_000),
+  it("retries transient failures with capped backoff, keeping the session past expiry", async () => {
+    const first = makeSession({}, 30_000);
+    const { client, adapter, events, stored } = setupClient({
+      stored: first,
       retry: { baseMs: 1_000, maxMs: 4_000 },
     });
     adapter.refresh.mockRejectedValue(transient());
@@ -210,22 +231,24 @@ describe("refresh failures", () => {
       times.push(Date.now() - T0);
       throw transient();
     });
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(60_000);
     // random() = 0.5 → 75 % of 1 s, 2 s, 4 s, then capped at 4 s; the first call is at 0.
     expect(times.slice(0, 5)).toEqual([750, 2_250, 5_250, 8_250, 11_250]);
-    expect(client.getState()).toMatchObject({ status: "signed_out", session: null });
-    // The session expired unrenewed: state says so, with the last network failure as cause.
-    expect(client.getState().error).toMatchObject({
-      code: "session_expired",
-      cause: expect.objectContaining({ code: "network" }),
-    });
-    const types = events.map((event) => event.type);
-    expect(types.at(-1)).toBe("signed_out");
-    expect(events.at(-1)).toEqual({ type: "signed_out", reason: "expired" });
-    expect(events.filter((event) => event.type === "error")).toHaveLength(
-      adapter.refresh.mock.calls.length,
-    );
-    expect(events[0]).toMatchObject({ type: "error", action: "refresh" });
+    // The access token expired at 30 s; the session and its refresh token are kept.
+    expect(client.getState()).toMatchObject({ status: "reconnecting", session: first });
+    expect(client.getState().error?.code).toBe("network");
+    expect(JSON.parse(stored() ?? "null").refreshToken).toBe(first.refreshToken);
+    // One error for the outage, not one per retry; never signed_out.
+    expect(events).toEqual([
+      { type: "error", action: "refresh", error: expect.objectContaining({ code: "network" }) },
+    ]);
+    await expect(client.getAccessToken()).resolves.toBeNull();
+    // The provider answers again: the next retry takes the result.
+    adapter.refresh.mockImplementation(async () => makeSession({ user: { id: "user-1" } }));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(client.getState()).toMatchObject({ status: "signed_in", error: null });
+    expect(events.map((event) => event.type)).toEqual(["error", "token_refreshed"]);
+    expect(client.getState().session?.user).toEqual(first.user);
   });
 
   it("keeps the still-valid token for callers while backing off", async () => {
@@ -258,13 +281,17 @@ describe("refresh failures", () => {
     expect(adapter.refresh).toHaveBeenCalledTimes(2);
   });
 
-  it("ends as expired when the token expires while waiting out rate limiting", async () => {
+  it("keeps the session when the token expires while waiting out rate limiting", async () => {
     const { client, adapter, events } = setupClient({ stored: makeSession({}, 10_000) });
     adapter.refresh.mockRejectedValueOnce(new AuthError("rate_limited", { retryAfterMs: 60_000 }));
     client.start();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(adapter.refresh).toHaveBeenCalledTimes(1);
-    expect(events.at(-1)).toEqual({ type: "signed_out", reason: "expired" });
+    expect(client.getState().status).toBe("reconnecting");
+    await vi.advanceTimersByTimeAsync(50_005);
+    expect(adapter.refresh).toHaveBeenCalledTimes(2);
+    expect(client.getState().status).toBe("signed_in");
+    expect(events.map((event) => event.type)).toEqual(["error", "token_refreshed"]);
   });
 
   it("ends the session at once as revoked when the refresh token is rejected", async () => {
@@ -288,13 +315,18 @@ describe("refresh failures", () => {
     expect(adapter.refresh).toHaveBeenCalledTimes(1);
   });
 
-  it("ends as expired when a transient failure meets an already expired token", async () => {
-    const { client, adapter, events } = setupClient({ stored: makeSession({}, -1) });
+  it("keeps an already expired session through a transient failure, then recovers", async () => {
+    const expired = makeSession({}, -1);
+    const { client, adapter, events, stored } = setupClient({ stored: expired });
     adapter.refresh.mockRejectedValueOnce(transient());
     client.start();
     await flush();
-    expect(events.at(-1)).toEqual({ type: "signed_out", reason: "expired" });
-    expect(client.getState().status).toBe("signed_out");
+    expect(client.getState()).toMatchObject({ status: "reconnecting", session: expired });
+    expect(stored()).toContain(expired.refreshToken);
+    expect(events.map((event) => event.type)).toEqual(["error"]);
+    await vi.advanceTimersByTimeAsync(755);
+    expect(client.getState().status).toBe("signed_in");
+    expect(events.map((event) => event.type)).toEqual(["error", "token_refreshed"]);
   });
 
   it("treats a malformed adapter reply as invalid_response, wrapped in AuthError", async () => {
