@@ -2,6 +2,7 @@ import { AuthError, toAuthError } from "./AuthError.js";
 import type { SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
 import { createEngine } from "./engine.js";
+import { expired } from "./machine.js";
 import { createPersistence } from "./persistence.js";
 import { systemClock, systemTimers } from "./ports.js";
 import { withExpiry } from "./session.js";
@@ -122,9 +123,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       // Due, expired or in an outage: try now rather than at the next timer.
       dispatch({ type: "woken" });
       const session = await engine.settled();
-      const expiresAt = session?.expiresAt;
-      const valid = expiresAt === undefined || clock.now() < expiresAt;
-      return session && valid ? session.accessToken : null;
+      return session && !expired(session, clock.now()) ? session.accessToken : null;
     },
     async restore(refreshToken: string) {
       const session = await engine.settled();

@@ -1,10 +1,10 @@
 import { AuthError, toAuthError } from "./AuthError.js";
 import type { AuthAdapter } from "./adapter.js";
-import { decideStart } from "./decideStart.js";
 import {
   type EngineEvent,
   type EngineState,
   initialState,
+  type StartOptions,
   statusOf,
   transition,
 } from "./machine.js";
@@ -20,7 +20,7 @@ import type { Session } from "./types.js";
 export interface EngineOptions {
   adapter: AuthAdapter;
   persistence: SessionPersistence;
-  initial: { initialSession?: Session; initialRefreshToken?: string };
+  initial: StartOptions;
   clock: Clock;
   timers: Timers;
   marginMs: number;
@@ -54,13 +54,11 @@ export function createEngine(options: EngineOptions) {
     const step = transition(machine, event, { now: clock.now(), retry: options.retry });
     machine = step.state;
     publish();
-    for (const effect of step.effects) {
-      if (effect.type === "persist") place.write(effect.session);
-      else if (effect.type === "broadcast") place.post(effect.message);
-      else if (effect.type === "emit") store.emit(effect.event);
-      else if (effect.type === "revoke") adapter.signOut(effect.session).catch(() => {});
-      else runRefresh(effect.token, effect.epoch, effect.previous);
-    }
+    if (step.persist !== undefined) place.write(step.persist);
+    if (step.tell) place.post(step.tell);
+    for (const told of step.emit ?? []) store.emit(told);
+    if (step.refresh) runRefresh(step.refresh.token, step.refresh.epoch, step.refresh.previous);
+    if (step.revoke) adapter.signOut(step.revoke).catch(() => {});
     reconcile();
     return machine;
   }
@@ -161,7 +159,7 @@ export function createEngine(options: EngineOptions) {
     const apply = (raw: string | null) => {
       loaded = true;
       loading = undefined;
-      dispatch({ type: "loaded", epoch, start: decideStart(raw, options.initial, clock.now()) });
+      dispatch({ type: "loaded", epoch, raw, given: options.initial });
     };
     const raw = place.read();
     if (!isPromiseLike(raw)) {

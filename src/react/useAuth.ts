@@ -6,6 +6,13 @@ import { useAuthContext } from "./AuthContext.js";
 /** What {@link useAuth} returns: the engine's state plus its actions. */
 export interface UseAuthResult extends AuthState {
   user: AuthUser | null;
+  /** Restoring at start (`status === "initializing"`): show neither the forms nor the app yet. */
+  isLoading: boolean;
+  /**
+   * A session is kept: `signed_in`, `refreshing` or `reconnecting` (the provider unreachable;
+   * `getAccessToken()` gives a token once it answers). Use `status` for the detail.
+   */
+  isAuthenticated: boolean;
   signUp: AuthClient["signUp"];
   signIn: AuthClient["signIn"];
   signOut: AuthClient["signOut"];
@@ -16,7 +23,7 @@ export interface UseAuthResult extends AuthState {
 /**
  * The current session and the actions on it; re-renders when the session changes.
  * @example
- * const { status, user, signOut } = useAuth();
+ * const { isLoading, isAuthenticated, user, signOut } = useAuth();
  */
 export function useAuth(): UseAuthResult {
   const { client } = useAuthContext();
@@ -25,6 +32,8 @@ export function useAuth(): UseAuthResult {
     () => ({
       ...state,
       user: state.session?.user ?? null,
+      isLoading: state.status === "initializing",
+      isAuthenticated: state.status !== "initializing" && state.status !== "signed_out",
       signUp: (input) => client.signUp(input),
       signIn: (input) => client.signIn(input),
       signOut: () => client.signOut(),

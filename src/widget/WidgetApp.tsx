@@ -92,10 +92,11 @@ function WidgetBody(props: { config: WidgetConfig }): ReactNode {
   const root = useKitStyles(false);
   const text = widgetMessages(props.config.messages as Record<string, unknown> | undefined);
   if (session) return <SignedIn config={props.config} text={text} />;
-  if (status === "initializing" || status === "refreshing") {
+  // Restoring, or a restore kept while the provider is unreachable: never the forms.
+  if (status === "initializing" || status === "reconnecting") {
     return (
       <p className={`${root}aak-status`} role="status" aria-busy="true">
-        {text.restoring}
+        {status === "initializing" ? text.restoring : text.reconnecting}
       </p>
     );
   }

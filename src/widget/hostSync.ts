@@ -9,7 +9,7 @@ export interface WidgetUser {
 /** What the widget writes into the model with `updateModel`, after every state change. */
 export interface WidgetModelState {
   status: AuthState["status"];
-  /** Read by the app's queries as `Bearer {{ Custom1.model.accessToken }}`. */
+  /** Read by the app's queries as `Bearer {{ Custom1.model.accessToken }}`; null once expired. */
   accessToken: string | null;
   /** Epoch milliseconds. */
   expiresAt: number | null;
@@ -32,7 +32,8 @@ export type WidgetEventName =
   | "onLogin"
   | "onTokenRefresh"
   | "onLogout"
-  | "onAuthError";
+  | "onAuthError"
+  | "onNoSession";
 
 function widgetUser(user: AuthUser): WidgetUser {
   return { id: user.id, email: user.email ?? null };
@@ -52,7 +53,8 @@ export function stateToModel(state: AuthState): WidgetModelState {
   const { session, error } = state;
   return {
     status: state.status,
-    accessToken: session?.accessToken ?? null,
+    // Reconnecting: the session is kept, but its access token has expired.
+    accessToken: state.status === "reconnecting" ? null : (session?.accessToken ?? null),
     expiresAt: session?.expiresAt ?? null,
     user: session ? widgetUser(session.user) : null,
     error: error ? { code: error.code, message: error.message } : null,

@@ -1,10 +1,11 @@
 import type { HostBridge, HostModel } from "../bridge/hostBridge.js";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
+import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
 import type { AuthState } from "../core/types.js";
 import { type AdapterConfig, createAdapter } from "../providers/createAdapter.js";
-import { eventToTrigger, MODEL_STATE_KEYS, stateToModel } from "./hostSync.js";
+import { eventToTrigger, stateToModel } from "./hostSync.js";
 import {
   engineKey,
   readWidgetConfig,
@@ -13,6 +14,8 @@ import {
   type WidgetConfig,
   type WidgetConfigInput,
 } from "./modelConfig.js";
+import { createModelWriter } from "./modelWriter.js";
+import { createTokenGate } from "./tokenGate.js";
 
 /** What the widget shows: a configuration error, or the forms over a running engine. */
 export type WidgetRenderState =
@@ -25,8 +28,8 @@ export interface WidgetControllerOptions {
   overrides?: WidgetConfigInput;
   /** Called whenever what the widget shows changes. */
   render: (state: WidgetRenderState) => void;
-  /** Builds the engine; injectable for tests. */
-  createClient?: (config: WidgetConfig) => AuthClient;
+  /** Builds the engine; injectable for tests (`gate` wraps its adapter). */
+  createClient?: (config: WidgetConfig, gate: (adapter: AuthAdapter) => AuthAdapter) => AuthClient;
 }
 
 const SIGNED_OUT: AuthState = {
@@ -36,8 +39,8 @@ const SIGNED_OUT: AuthState = {
   persistence: "memory",
 };
 
-function defaultClient(config: WidgetConfig): AuthClient {
-  const adapter = createAdapter(config.provider as unknown as AdapterConfig);
+function defaultClient(config: WidgetConfig, gate: (adapter: AuthAdapter) => AuthAdapter) {
+  const adapter = gate(createAdapter(config.provider as unknown as AdapterConfig));
   return createAuthClient({
     adapter,
     // The sandboxed frame has no storage: the app keeps the refresh token with storeValue
@@ -66,25 +69,28 @@ export function createWidgetController(options: WidgetControllerOptions) {
   let currentViewKey: string | undefined;
   let lastRefreshToken: string | undefined;
   let restoring: Promise<unknown> = Promise.resolve();
-  let lastWritten = "";
   let configError: AuthError | undefined;
   let errorShown: string | undefined;
+  const writer = createModelWriter(bridge);
+  const gate = createTokenGate();
+  // Whether this page load's start was told to the app yet (restored, kept offline, ended).
+  let startTold = false;
 
-  /** Writes the state when it changed, or when `model` (from the host) no longer holds it. */
-  function publishState(model?: HostModel): void {
+  /** Writes the state unless the model already holds it; `fromHost` after the host sent one. */
+  function publishState(fromHost = false): void {
     const state = stateToModel(client?.getState() ?? SIGNED_OUT);
     if (configError) state.error = { code: configError.code, message: configError.message };
-    const text = stableJson(state);
-    // A reset to the Default Model drops the widget's keys, or sets them to the defaults the
-    // builder declared there: either way the model no longer holds what was written.
-    const lost =
-      model !== undefined &&
-      MODEL_STATE_KEYS.some(
-        (key) => !Object.hasOwn(model, key) || stableJson(model[key]) !== stableJson(state[key]),
-      );
-    if (!lost && text === lastWritten) return;
-    lastWritten = text;
-    bridge.updateModel({ ...state });
+    writer.write(state, fromHost);
+  }
+
+  /** A start that ended with nothing to restore (no event told it): `onNoSession`, once. */
+  function noteStart(target: AuthClient): void {
+    // After the engine's own events of this change (they follow the state by a tick).
+    queueMicrotask(() => {
+      if (startTold || client !== target || target.getState().status !== "signed_out") return;
+      startTold = true;
+      bridge.triggerEvent("onNoSession", { reason: "no_session" });
+    });
   }
 
   function dropEngine(): void {
@@ -97,13 +103,17 @@ export function createWidgetController(options: WidgetControllerOptions) {
 
   function buildEngine(config: WidgetConfig): void {
     dropEngine();
-    const next = buildClient(config);
+    const next = buildClient(config, gate.wrap);
     // Subscribed before the provider starts the engine, so the first restore is seen.
     const offEvent = next.onEvent((event) => {
+      startTold = true;
       const { name, context } = eventToTrigger(event);
       bridge.triggerEvent(name, context);
     });
-    const offState = next.subscribe(() => publishState());
+    const offState = next.subscribe(() => {
+      publishState();
+      noteStart(next);
+    });
     detachEngine = () => {
       offEvent();
       offState();
@@ -143,7 +153,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
       const messages = options.overrides?.messages ?? model.messages;
       if (stableJson([result.error.message, messages ?? null]) !== errorShown) {
         showError(result.error, messages);
-      } else publishState(model);
+      } else publishState(true);
       return;
     }
     const { config } = result;
@@ -166,7 +176,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
       currentViewKey = viewKey(config);
       if (client) render({ kind: "ready", client, config, engineId });
     }
-    publishState(model);
+    publishState(true);
   }
 
   return {

@@ -11,6 +11,8 @@ export interface WidgetMessages {
   /** `{email}` is the signed-in user's address. */
   signedInAs: string;
   restoring: string;
+  /** While a session restored from a refresh token waits for an unreachable provider. */
+  reconnecting: string;
   signedOut: string;
   switchToSignUp: string;
   switchToSignIn: string;
@@ -26,6 +28,7 @@ export const DEFAULT_WIDGET_MESSAGES: WidgetMessages = {
   signedInTitle: "You are signed in",
   signedInAs: "Signed in as {email}",
   restoring: "Restoring your session…",
+  reconnecting: "Reconnecting to the sign-in service…",
   signedOut: "You are signed out.",
   switchToSignUp: "No account yet? Create one",
   switchToSignIn: "Already have an account? Sign in",

@@ -73,7 +73,7 @@ export function LivePanel() {
       </dl>
       <button
         type="button"
-        disabled={state?.status !== "signed_in"}
+        disabled={state?.status !== "signed_in" && state?.status !== "reconnecting"}
         onClick={() => {
           client.refresh().catch(() => {});
         }}

@@ -23,10 +23,10 @@ async function setup(modelFor: (tokens: string[]) => Record<string, unknown>) {
   const controller = createWidgetController({
     bridge: createAppsmithBridge({ getGlobal: () => host.appsmith }),
     render: (state) => renders.push(state),
-    createClient: (config) => {
+    createClient: (config, gate) => {
       builds.push(config);
       return createAuthClient({
-        adapter,
+        adapter: gate(adapter),
         storage: "memory",
         crossTab: false,
         ...(config.refreshToken ? { initialRefreshToken: config.refreshToken } : {}),
@@ -85,10 +85,11 @@ describe("createWidgetController", () => {
     const widget = await setup(() => ({ provider }));
     await widget.settle();
     expect(widget.host.hostModel().status).toBe("signed_out");
+    expect(names(widget.host.events)).toEqual(["onNoSession"]);
     widget.host.resetModel({ provider, refreshToken: widget.tokens[0] });
     await widget.settle();
-    expect(names(widget.host.events)).toEqual(["onTokenRefresh"]);
-    expect(widget.host.events[0]?.context).toMatchObject({
+    expect(names(widget.host.events)).toEqual(["onNoSession", "onTokenRefresh"]);
+    expect(widget.host.events[1]?.context).toMatchObject({
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
       expiresAt: expect.any(Number),
@@ -102,7 +103,7 @@ describe("createWidgetController", () => {
     widget.host.resetModel({ ...widget.host.hostModel() });
     widget.host.resetModel({ provider, refreshToken: widget.tokens[1] });
     await widget.settle();
-    expect(names(widget.host.events)).toEqual(["onTokenRefresh"]);
+    expect(names(widget.host.events)).toEqual(["onNoSession", "onTokenRefresh"]);
     expect(widget.builds).toHaveLength(1);
     widget.stop();
   });
