@@ -1,4 +1,5 @@
 import { type CrossTabHandlers, type CrossTabMessage, connectCrossTab } from "./crossTab.js";
+import type { Timers } from "./ports.js";
 import { parseStoredSession, resolveStorage, type StorageChoice, writeSession } from "./storage.js";
 import type { Persistence, Session } from "./types.js";
 
@@ -32,6 +33,13 @@ function lockManager(): LockManagerLike | undefined {
   }
 }
 
+// A lease lasts longer than a refresh request may (15 s timeout), so a tab that dies holding
+// it only delays the others.
+const LEASE_MS = 20_000;
+// Two tabs that take a free lease at the same moment both write it; the last write wins, and
+// each reads it back after this long before spending anything.
+const LEASE_SETTLE_MS = 50;
+
 /** The default storage key. */
 export const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
 
@@ -42,11 +50,40 @@ export const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
 export function createPersistence(
   choice: StorageChoice,
   key: string = DEFAULT_STORAGE_KEY,
-  crossTab = true,
+  crossTab: boolean,
+  now: () => number,
+  timers: Timers,
 ): SessionPersistence {
   const { storage, persistence } = resolveStorage(choice);
   const area = crossTab && persistence === "local" ? (storage as Storage) : undefined;
   let link: ReturnType<typeof connectCrossTab> | undefined;
+  const me = `${now()}:${Math.random()}`;
+  const leaseKey = `${key}.lease`;
+  const sleep = (ms: number) => new Promise((resolve) => timers.setTimeout(() => resolve(0), ms));
+
+  function holder(lease: Storage): string | undefined {
+    try {
+      const [owner, until] = JSON.parse(lease.getItem(leaseKey) ?? "[]") as [string, number];
+      return until > now() ? owner : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Without Web Locks (no secure context): a lease in storage, taken, read back, then held. */
+  async function leased<T>(lease: Storage, work: () => Promise<T>): Promise<T> {
+    while (holder(lease) !== me) {
+      if (holder(lease) === undefined)
+        lease.setItem(leaseKey, JSON.stringify([me, now() + LEASE_MS]));
+      await sleep(LEASE_SETTLE_MS);
+    }
+    try {
+      return await work();
+    } finally {
+      if (holder(lease) === me) lease.removeItem(leaseKey);
+    }
+  }
+
   return {
     kind: persistence,
     read() {
@@ -65,8 +102,9 @@ export function createPersistence(
       }
     },
     exclusive(work) {
-      const locks = area && lockManager();
-      return locks ? locks.request(`appsmith-auth-kit:${key}`, work) : work();
+      if (!area) return work();
+      const locks = lockManager();
+      return locks ? locks.request(`appsmith-auth-kit:${key}`, work) : leased(area, work);
     },
     connect(handlers) {
       if (area) link = connectCrossTab(key, area, handlers);

@@ -1,0 +1,131 @@
+// Rotating refresh tokens are spent once, whatever the tabs do: two tabs whose timers fire
+// together for 50 cycles, with Web Locks and without (the storage lease), against a provider
+// that revokes the whole family when a token is reused; and the newest user action wins
+// across tabs.
+import { AuthError } from "../../../src/core/AuthError.js";
+import type { AuthAdapter } from "../../../src/core/adapter.js";
+import { createAuthClient } from "../../../src/core/createAuthClient.js";
+import type { AuthEvent, Session } from "../../../src/core/types.js";
+import { deferred, flush, HOUR, makeSession, STORAGE_KEY, T0 } from "./fakeAdapter.js";
+import { FakeBroadcastChannel } from "./fakeBroadcastChannel.js";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+  FakeBroadcastChannel.instances = [];
+  vi.stubGlobal("BroadcastChannel", FakeBroadcastChannel);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+/** A provider that rotates refresh tokens and, on reuse, revokes the whole family. */
+function rotatingProvider() {
+  let issued = 0;
+  const live = new Set<string>();
+  const spent: string[] = [];
+  const issue = (): Session => {
+    issued += 1;
+    const refreshToken = `rt-${issued}`;
+    live.add(refreshToken);
+    const user = { id: "u1", email: "ada@example.com" };
+    return {
+      accessToken: `at-${issued}`,
+      refreshToken,
+      expiresAt: Date.now() + HOUR,
+      tokenType: "bearer",
+      user,
+      provider: "rotating",
+    };
+  };
+  const adapter: AuthAdapter = {
+    name: "rotating",
+    capabilities: { signUp: false, refresh: true, revoke: false },
+    signUp: async () => ({ kind: "session", session: issue() }),
+    signIn: async () => issue(),
+    refresh: (token) =>
+      new Promise<Session>((resolve, reject) => {
+        setTimeout(() => {
+          spent.push(token);
+          if (!live.delete(token)) {
+            live.clear();
+            reject(new AuthError("session_expired", { status: 400 }));
+          } else resolve(issue());
+        }, 5);
+      }),
+    signOut: async () => {},
+  };
+  return { adapter, spent, first: issue };
+}
+
+/** navigator.locks reduced to an exclusive mutex: the next waiter runs the moment it is free. */
+function fakeLocks() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request<T>(_name: string, run: () => Promise<T>): Promise<T> {
+      const result = tail.then(run, run);
+      tail = result.catch(() => {});
+      return result;
+    },
+  };
+}
+
+function twoTabs(adapter: AuthAdapter) {
+  return [0, 1].map(() => {
+    const client = createAuthClient({ adapter, storage: "local", random: () => 0.5 });
+    const events: AuthEvent[] = [];
+    client.onEvent((event) => events.push(event));
+    return { client, events, stop: client.start() };
+  });
+}
+
+describe.each([
+  ["with Web Locks", true],
+  ["without Web Locks (plain http on a LAN address)", false],
+])("two tabs on a rotating provider, %s", (_label, withLocks) => {
+  it("50 refresh cycles with both timers firing together: no token spent twice, both signed in", async () => {
+    if (withLocks) vi.stubGlobal("navigator", { ...navigator, locks: fakeLocks() });
+    const provider = rotatingProvider();
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(provider.first()));
+    const tabs = twoTabs(provider.adapter);
+    for (let cycle = 0; cycle < 50; cycle += 1) await vi.advanceTimersByTimeAsync(HOUR);
+    expect(provider.spent.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(provider.spent).size).toBe(provider.spent.length);
+    for (const tab of tabs) {
+      expect(tab.client.getState().status).toBe("signed_in");
+      expect(tab.events.map((event) => event.type)).not.toContain("signed_out");
+      tab.stop();
+    }
+    expect(tabs[0]?.client.getState().session).toEqual(tabs[1]?.client.getState().session);
+  });
+});
+
+describe("the newest user action wins across tabs", () => {
+  it("a sign-in that lands after another tab's sign-out signs neither tab in", async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(makeSession()));
+    const provider = rotatingProvider();
+    const reply = deferred<Session>();
+    const signIn = vi.fn(() => reply.promise);
+    const revoke = vi.fn(async () => {});
+    const a = createAuthClient({
+      adapter: { ...provider.adapter, signIn, signOut: revoke },
+      storage: "local",
+    });
+    const b = createAuthClient({ adapter: provider.adapter, storage: "local" });
+    const stops = [a.start(), b.start()];
+    const signingIn = a.signIn({ email: "ada@example.com", password: "pw" });
+    await b.signOut();
+    await flush();
+    reply.resolve(makeSession());
+    await expect(signingIn).rejects.toMatchObject({ code: "superseded" });
+    await flush();
+    expect(a.getState()).toMatchObject({ status: "signed_out", session: null });
+    expect(b.getState()).toMatchObject({ status: "signed_out", session: null });
+    expect(localStorage.getItem(STORAGE_KEY)).toBeNull();
+    // The reply's server session is revoked: nobody holds it.
+    expect(revoke).toHaveBeenCalledTimes(1);
+    for (const stop of stops) stop();
+  });
+});
