@@ -60,14 +60,33 @@ function rotatingProvider() {
   return { adapter, spent, first: issue };
 }
 
-/** navigator.locks reduced to an exclusive mutex: the next waiter runs the moment it is free. */
+/**
+ * navigator.locks as another tab sees it: the next waiter gets the lock the moment it is
+ * free, while the holder's own page hears that its callback settled a millisecond later.
+ */
 function fakeLocks() {
-  let tail: Promise<unknown> = Promise.resolve();
+  const queue: Array<() => void> = [];
+  const release = () => {
+    queue.shift();
+    queue[0]?.();
+  };
   return {
     request<T>(_name: string, run: () => Promise<T>): Promise<T> {
-      const result = tail.then(run, run);
-      tail = result.catch(() => {});
-      return result;
+      return new Promise<T>((resolve, reject) => {
+        const go = () =>
+          run().then(
+            (value) => {
+              release();
+              setTimeout(() => resolve(value), 1);
+            },
+            (error: unknown) => {
+              release();
+              setTimeout(() => reject(error), 1);
+            },
+          );
+        queue.push(go);
+        if (queue.length === 1) go();
+      });
     },
   };
 }
