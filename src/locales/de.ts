@@ -60,6 +60,7 @@ export const de: LocaleMessages = {
   signedInTitle: "Sie sind angemeldet",
   signedInAs: "Angemeldet als {email}",
   restoring: "Ihre Sitzung wird wiederhergestellt…",
+  reconnecting: "Verbindung zum Anmeldedienst wird wiederhergestellt…",
   signedOut: "Sie sind abgemeldet.",
   switchToSignUp: "Noch kein Konto? Jetzt erstellen",
   switchToSignIn: "Schon ein Konto? Anmelden",

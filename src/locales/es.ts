@@ -59,6 +59,7 @@ export const es: LocaleMessages = {
   signedInTitle: "Has iniciado sesión",
   signedInAs: "Sesión iniciada como {email}",
   restoring: "Restaurando tu sesión…",
+  reconnecting: "Reconectando con el servicio de inicio de sesión…",
   signedOut: "Has cerrado sesión.",
   switchToSignUp: "¿Aún no tienes cuenta? Crea una",
   switchToSignIn: "¿Ya tienes cuenta? Inicia sesión",

@@ -59,6 +59,7 @@ export const fr: LocaleMessages = {
   signedInTitle: "Vous êtes connecté",
   signedInAs: "Connecté en tant que {email}",
   restoring: "Restauration de votre session…",
+  reconnecting: "Reconnexion au service de connexion…",
   signedOut: "Vous êtes déconnecté.",
   switchToSignUp: "Pas encore de compte\u00a0? Créez-en un",
   switchToSignIn: "Vous avez déjà un compte\u00a0? Connectez-vous",

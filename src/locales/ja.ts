@@ -56,6 +56,7 @@ export const ja: LocaleMessages = {
   signedInTitle: "ログインしています",
   signedInAs: "{email} としてログイン中",
   restoring: "セッションを復元しています…",
+  reconnecting: "サインインサービスに再接続しています…",
   signedOut: "ログアウトしました。",
   switchToSignUp: "アカウントをお持ちでないですか？ 新規作成",
   switchToSignIn: "すでにアカウントをお持ちですか？ ログイン",

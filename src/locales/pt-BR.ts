@@ -57,6 +57,7 @@ export const ptBR: LocaleMessages = {
   signedInTitle: "Você está conectado",
   signedInAs: "Conectado como {email}",
   restoring: "Restaurando sua sessão…",
+  reconnecting: "Reconectando ao serviço de login…",
   signedOut: "Você saiu da sua conta.",
   switchToSignUp: "Ainda não tem conta? Crie uma",
   switchToSignIn: "Já tem uma conta? Entre",
