@@ -11,7 +11,7 @@ const provider = {
   apiKey: "demo-key",
   emulatorHost: inject("firebaseEmulatorHost"),
 };
-const EVENTS = ["onSignup", "onLogin", "onTokenRefresh", "onLogout", "onAuthError"];
+const EVENTS = ["onSignup", "onLogin", "onTokenRefresh", "onLogout", "onAuthError", "onNoSession"];
 const THEME = {
   primaryColor: "#0b6e4f",
   backgroundColor: "#ffffff",

@@ -20,7 +20,14 @@ type HostWindow = {
   };
 };
 
-export const EVENTS = ["onSignup", "onLogin", "onTokenRefresh", "onLogout", "onAuthError"];
+export const EVENTS = [
+  "onSignup",
+  "onLogin",
+  "onTokenRefresh",
+  "onLogout",
+  "onAuthError",
+  "onNoSession",
+];
 export const PASSWORD = "correct-horse-9";
 
 /** Every console message (any type, any frame) and uncaught error of a page, as text. */

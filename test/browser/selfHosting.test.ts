@@ -15,7 +15,7 @@ import { collectProblems, type LaunchedBrowser, launchBrowser } from "./browser.
 const base = inject("staticBaseUrl");
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const WIDGET = "appsmith-auth-kit.widget.js";
-const EVENTS = ["onLogin", "onSignup", "onTokenRefresh", "onLogout", "onAuthError"];
+const EVENTS = ["onLogin", "onSignup", "onTokenRefresh", "onLogout", "onAuthError", "onNoSession"];
 
 type HostWindow = {
   host: {
