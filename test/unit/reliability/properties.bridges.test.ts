@@ -2,6 +2,7 @@
 // Properties of the host bridges over thousands of generated inputs: message handling never
 // throws, never takes a message from the wrong window or origin, and sends only plain JSON.
 import fc from "fast-check";
+import { vi } from "vitest";
 import { createAppsmithBridge } from "../../../src/bridge/appsmithBridge.js";
 import { createPostMessageBridge, MESSAGE_SOURCE } from "../../../src/bridge/postMessageBridge.js";
 import { guardConsoleAndRejections } from "./guards.js";
@@ -9,6 +10,8 @@ import { guardConsoleAndRejections } from "./guards.js";
 guardConsoleAndRejections();
 
 const RUNS = 2000;
+// 2,000 runs take about 3 s on an idle core; a busy 2-core CI machine can need twice that.
+vi.setConfig({ testTimeout: 30_000 });
 const TARGET = "https://app.example.com";
 const anything = fc.anything({
   withBigInt: true,

@@ -2,6 +2,7 @@
 // Properties over thousands of generated inputs: nothing the network, storage or a host
 // page hands the kit makes it throw anything but an AuthError, or leak what it was given.
 import fc from "fast-check";
+import { vi } from "vitest";
 import { AUTH_ERROR_CODES, isAuthError } from "../../../src/core/AuthError.js";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
@@ -16,6 +17,8 @@ import { expectConsistent, guardConsoleAndRejections } from "./guards.js";
 guardConsoleAndRejections();
 
 const RUNS = 2000;
+// 2,000 runs take about 3 s on an idle core; a busy 2-core CI machine can need twice that.
+vi.setConfig({ testTimeout: 30_000 });
 const base64url = (text: string) => Buffer.from(text).toString("base64url");
 
 describe("decodeJwt", () => {
