@@ -1,11 +1,26 @@
 import type { AuthUser, Session } from "./types.js";
 
-/** What an adapter can do against its provider. */
+/**
+ * What an adapter can do against its provider. Forms, the widget and the hooks offer only
+ * what is `true`. The flows after `revoke` are declared for the adapters to come; no adapter
+ * offers them yet.
+ */
 export interface AdapterCapabilities {
   signUp: boolean;
+  /** Whether a session can be renewed (and restored from a refresh token). */
   refresh: boolean;
   /** Whether `signOut` revokes anything server-side. */
   revoke: boolean;
+  /** Sign-in through the provider's own page: social or other redirect sign-in. */
+  redirectSignIn: boolean;
+  /** A "forgot password" email and the reset that follows it. */
+  passwordRecovery: boolean;
+  /** Sending (and re-sending) the email that confirms an address. */
+  emailVerification: boolean;
+  /** Sign-in through a link sent by email. */
+  magicLink: boolean;
+  /** Sign-in with a one-time code sent by email. */
+  emailOtp: boolean;
 }
 
 /** Per-call options every adapter method accepts. */

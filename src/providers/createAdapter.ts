@@ -6,18 +6,7 @@ import { type OAuth2Options, oauth2 } from "./oauth2.js";
 import { parseConfig } from "./parseConfig.js";
 import { type RestConfig, rest } from "./rest.js";
 import { type SupabaseOptions, supabase } from "./supabase.js";
-import {
-  array,
-  nonEmpty,
-  number,
-  object,
-  oneOf,
-  optional,
-  record,
-  string,
-  tagged,
-  url,
-} from "./validate.js";
+import { isObject, object, oneOf, type Rule } from "./validate.js";
 import { type XanoOptions, xano } from "./xano.js";
 
 /** Injectable ports for {@link createAdapter}; they cannot travel in JSON. */
@@ -39,50 +28,12 @@ export type AdapterConfig =
   | ({ type: "rest" } & RestConfig & { timeoutMs?: number })
   | ({ type: "demo" } & JsonOnly<DemoOptions>);
 
-const maybeText = optional(nonEmpty);
-const timeoutMs = optional(number({ above: 0 }));
-
-// Each provider's own options are checked again by its factory; this check catches typos
-// and wrong types up front with one readable message.
-const configRule = tagged("type", {
-  supabase: object({
-    type: string(),
-    url,
-    anonKey: nonEmpty,
-    signOutScope: optional(oneOf(["local", "global", "others"])),
-    timeoutMs,
-  }),
-  firebase: object({ type: string(), apiKey: nonEmpty, emulatorHost: maybeText, timeoutMs }),
-  oauth2: object({
-    type: string(),
-    tokenUrl: url,
-    clientId: nonEmpty,
-    clientSecret: maybeText,
-    scope: maybeText,
-    audience: maybeText,
-    revokeUrl: optional(url),
-    signUpUrl: optional(url),
-    connection: maybeText,
-    timeoutMs,
-  }),
-  xano: object({
-    type: string(),
-    baseUrl: url,
-    paths: optional(object({ signUp: maybeText, signIn: maybeText, me: maybeText })),
-    tokenTtlSeconds: optional(number({ above: 0 })),
-    extraSignUpFields: optional(record((value) => value)),
-    timeoutMs,
-  }),
-  // The REST adapter validates its larger config itself.
-  rest: object({ type: string() }, "loose"),
-  demo: object({
-    type: string(),
-    accessTokenTtlSeconds: optional(number({ above: 0 })),
-    latencyMs: optional(number({ min: 0 })),
-    users: optional(array(object({ email: nonEmpty, password: nonEmpty }, "loose"))),
-    storage: optional(oneOf(["local", "session", "memory"])),
-  }),
-});
+const TYPES = ["supabase", "firebase", "oauth2", "xano", "rest", "demo"] as const;
+// Only the tag is checked here: each factory checks the rest with its own rule, so both entry
+// points accept and reject the same configs with the same words.
+const typeRule = oneOf(TYPES);
+const configRule: Rule<unknown> = (value, path, issues) =>
+  isObject(value) ? typeRule(value.type, ["type"], issues) : object({})(value, path, issues);
 
 function withPorts<T extends object>(options: T, ports: AdapterPorts) {
   return {
@@ -98,7 +49,14 @@ function withPorts<T extends object>(options: T, ports: AdapterPorts) {
  */
 export function createAdapter(config: AdapterConfig, ports: AdapterPorts = {}): AuthAdapter {
   parseConfig(configRule, config, "adapter");
-  const { type: _type, ...options } = config as AdapterConfig & Record<string, unknown>;
+  // Ports come from `ports` only: a config is JSON, and a "fetch" string in it is no function.
+  const {
+    type: _type,
+    fetch: _f,
+    clock: _c,
+    timers: _t,
+    ...options
+  } = config as AdapterConfig & Record<string, unknown>;
   switch (config.type) {
     case "supabase":
       return supabase(withPorts(options as JsonOnly<SupabaseOptions>, ports));

@@ -4,6 +4,8 @@ import { decodeJwt } from "../core/jwt.js";
 import { type Clock, systemClock, systemTimers, type Timers } from "../core/ports.js";
 import { resolveStorage } from "../core/storage.js";
 import type { AuthUser, Session } from "../core/types.js";
+import { above, checkOptions, isObject, oneOf, optional, text } from "./configCheck.js";
+import { passwordCapabilities } from "./shared.js";
 
 /** A user the demo adapter knows from the start. */
 export interface DemoUser {
@@ -54,6 +56,17 @@ interface DemoTables {
   refreshTokens: Record<string, { userId: string; used: boolean }>;
 }
 
+/** The check of {@link DemoOptions}, run by `demo()` and `createAdapter` alike. */
+export const demoConfig = {
+  accessTokenTtlSeconds: optional(above(0)),
+  latencyMs: optional(above(0, true)),
+  users: [{ email: text, password: text }] as const,
+  // A store of your own (an object) is not JSON: only the factory takes one.
+  storage: optional((value) =>
+    isObject(value) ? undefined : oneOf(["local", "session", "memory"])(value),
+  ),
+};
+
 const PROVIDER = "demo";
 const DEFAULT_USERS: DemoUser[] = [{ email: "demo@example.com", password: "password123" }];
 
@@ -99,8 +112,9 @@ function magicFailure(email: string): AuthError | undefined {
  * `+disabled`, `+unconfirmed`; `+confirm` on sign-up). Never for production.
  */
 export function demo(options: DemoOptions = {}): AuthAdapter {
-  const ttlMs = (options.accessTokenTtlSeconds ?? 30) * 1000;
-  const latencyMs = options.latencyMs ?? 300;
+  const config = checkOptions(demoConfig, options, PROVIDER);
+  const ttlMs = (config.accessTokenTtlSeconds ?? 30) * 1000;
+  const latencyMs = config.latencyMs ?? 300;
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const store: DemoStorage | undefined =
@@ -191,7 +205,7 @@ export function demo(options: DemoOptions = {}): AuthAdapter {
 
   return {
     name: PROVIDER,
-    capabilities: { signUp: true, refresh: true, revoke: true },
+    capabilities: passwordCapabilities(true, true, true),
 
     async signUp({ email, password, ...fields }, opts?: RequestOptions) {
       await wait(opts?.signal);

@@ -2,14 +2,18 @@ import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
 import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
-import { createHttpClient, type HttpRequest } from "./http.js";
-import { expiresAtFrom, readPath, requireString, userFromRecord } from "./shared.js";
+import { type Check, checkOptions, cleanUrl, isLoopback, optional, text } from "./configCheck.js";
+import { createCaller } from "./http.js";
+import { ownCode, passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link firebase}. */
 export interface FirebaseOptions {
   /** The project's Web API key (public by design; it identifies the project, not a user). */
   apiKey: string;
-  /** `host:port` of a Firebase Auth Emulator, e.g. `127.0.0.1:9099`; production when absent. */
+  /**
+   * A Firebase Auth Emulator on this machine, as `127.0.0.1:9099` or `http://127.0.0.1:9099`
+   * (the form Firebase's docs write); production when absent.
+   */
   emulatorHost?: string;
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -55,11 +59,8 @@ function mapFirebaseError(operation: Operation, status: number, body: unknown) {
   // Google's API gateway words a bad key as free text with reason API_KEY_INVALID.
   const reason =
     readPath(body, "error.details.0.reason") ?? readPath(body, "error.errors.0.reason");
-  let mapped = code === undefined ? undefined : FIREBASE_ERROR_CODES[code];
+  let mapped = ownCode(FIREBASE_ERROR_CODES, code);
   if (mapped === undefined && reason === "API_KEY_INVALID") mapped = "invalid_config";
-  // A real 429 is left to the shared mapping, which reads Retry-After; Firebase itself
-  // sends TOO_MANY_ATTEMPTS_TRY_LATER with a 400.
-  if (status === 429) return undefined;
   // Any other 400 on refresh means the refresh token itself was refused.
   if (mapped === undefined && operation === "refresh" && status === 400) mapped = "session_expired";
   if (mapped === undefined) return undefined;
@@ -75,55 +76,57 @@ function weakPasswordReasons(body: unknown): string[] | undefined {
   return detail ? [detail] : undefined;
 }
 
-function requireOptions(options: FirebaseOptions): void {
-  if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new AuthError("invalid_config", {
-      provider: "firebase",
-      message: 'Invalid firebase configuration: "apiKey" must be a non-empty string.',
-    });
-  }
-  const host = options.emulatorHost;
-  if (host !== undefined && (typeof host !== "string" || !/^[\w.-]+:\d+$/.test(host))) {
-    throw new AuthError("invalid_config", {
-      provider: "firebase",
-      message: 'Invalid firebase configuration: "emulatorHost" must look like "127.0.0.1:9099".',
-    });
+// `host:port`, or Firebase's own `http://host:port`, on a loopback host: its origin.
+function emulatorOrigin(value: string): string | undefined {
+  try {
+    const given = cleanUrl(value);
+    const { protocol, hostname, port, pathname, search, hash, origin } = new URL(
+      given.includes("//") ? given : `http://${given}`,
+    );
+    const bare = pathname === "/" && !search && !hash;
+    return protocol === "http:" && isLoopback(hostname) && port && bare ? origin : undefined;
+  } catch {
+    return undefined;
   }
 }
 
+const emulatorHost: Check = (value) =>
+  typeof value !== "string"
+    ? "expected string"
+    : emulatorOrigin(value)
+      ? undefined
+      : 'must look like "127.0.0.1:9099"';
+
+/** The check of {@link FirebaseOptions}, run by `firebase()` and `createAdapter` alike. */
+export const firebaseConfig = { apiKey: text, emulatorHost: optional(emulatorHost) };
+
 /** An adapter for Firebase Authentication's REST API (email + password) over plain `fetch`. */
 export function firebase(options: FirebaseOptions): AuthAdapter {
-  requireOptions(options);
+  const config = checkOptions(firebaseConfig, options, "firebase");
   const clock = options.clock ?? systemClock;
-  const root = options.emulatorHost ? `http://${options.emulatorHost}/` : "https://";
+  const root = config.emulatorHost ? `${emulatorOrigin(config.emulatorHost)}/` : "https://";
   const identity = `${root}identitytoolkit.googleapis.com/v1`;
   const secureToken = `${root}securetoken.googleapis.com/v1`;
-  const key = `key=${encodeURIComponent(options.apiKey)}`;
+  const key = `key=${encodeURIComponent(config.apiKey)}`;
 
-  const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
-    createHttpClient({
-      provider: "firebase",
-      clock,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      mapError: (status, body) => mapFirebaseError(operation, status, body),
-    }).request({ ...req, ...(signal ? { signal } : {}) });
+  const call = createCaller<Operation>("firebase", options, mapFirebaseError);
 
   const toSession = (
     fields: { idToken: unknown; refreshToken: unknown; expiresIn: unknown },
     record: unknown,
   ): Session => {
-    const accessToken = requireString(fields.idToken, "idToken", "firebase");
-    const refreshToken = requireString(fields.refreshToken, "refreshToken", "firebase");
-    const expiresAt = expiresAtFrom({ expiresIn: fields.expiresIn, accessToken, now: clock.now() });
-    return {
-      accessToken,
-      refreshToken,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-      tokenType: "bearer",
-      user: userFromRecord(record, { provider: "firebase", accessToken }),
-      provider: "firebase",
-    };
+    const tokens = readTokens(
+      "firebase",
+      {
+        accessToken: fields.idToken,
+        refreshToken: fields.refreshToken,
+        expiresIn: fields.expiresIn,
+      },
+      clock.now(),
+      { required: true },
+    );
+    const user = userFromRecord(record, { provider: "firebase", accessToken: tokens.accessToken });
+    return { ...tokens, user, provider: "firebase" };
   };
 
   // signUp and signInWithPassword answer in camelCase with the user's fields beside the tokens.
@@ -139,7 +142,7 @@ export function firebase(options: FirebaseOptions): AuthAdapter {
 
   return {
     name: "firebase",
-    capabilities: { signUp: true, refresh: true, revoke: false },
+    capabilities: passwordCapabilities(true, true, false),
 
     async signUp({ email, password }, opts?: RequestOptions): Promise<SignUpResult> {
       const json = { email, password, returnSecureToken: true };

@@ -12,11 +12,11 @@ export interface HttpClientOptions {
   /** Goes into `AuthError.provider`. */
   provider: string;
   /** Default: the global `fetch`, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Default 15 000 ms; the caller's own signal is honoured too. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Used to turn an HTTP-date `Retry-After` into a delay; default the system clock. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Map a non-2xx reply to an AuthError; return undefined to fall back to the generic mapping. */
   mapError?: (status: number, body: unknown, response: Response) => AuthError | undefined;
 }
@@ -42,6 +42,27 @@ export interface HttpClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** The largest reply the kit reads; an auth reply is a few kilobytes. */
+export const MAX_REPLY_BYTES = 1_000_000;
+
+// The body as text, or undefined past MAX_REPLY_BYTES: a huge reply is never read in full.
+async function readText(response: Response): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_REPLY_BYTES) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 /** True when a `Content-Type` header names JSON (including `+json` media types). */
 export function isJsonContentType(contentType: string | null): boolean {
@@ -103,10 +124,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const readBody = async (response: Response, req: HttpRequest): Promise<unknown> => {
     const status = response.status;
-    const text = await response.text();
-    const json = isJsonContentType(response.headers.get("content-type"));
+    const text = await readText(response);
+    const json = text !== undefined && isJsonContentType(response.headers.get("content-type"));
     if (response.ok) {
-      if (text.trim() === "" && req.allowEmpty) return undefined;
+      if (text?.trim() === "" && req.allowEmpty) return undefined;
       if (!json || text.trim() === "") {
         throw new AuthError("invalid_response", { provider, status });
       }
@@ -124,7 +145,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body = undefined;
       }
     }
-    throw options.mapError?.(status, body, response) ?? generic(response);
+    // A 429 (with its Retry-After) and a 5xx mean the same from every provider, whatever
+    // code the body names: wait, or try again later. Only other replies go to the table.
+    const mapped =
+      status === 429 || status >= 500 ? undefined : options.mapError?.(status, body, response);
+    throw mapped ?? generic(response);
   };
 
   return {
@@ -158,4 +183,35 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
   };
+}
+
+/** The transport options every adapter takes: its ports and its timeout. */
+export interface TransportOptions {
+  fetch?: FetchLike | undefined;
+  timeoutMs?: number | undefined;
+  clock?: Clock | undefined;
+}
+
+/**
+ * One adapter's way to send a request for an operation: the shared transport, with the
+ * provider's error table asked about that operation's replies.
+ */
+export function createCaller<Operation>(
+  provider: string,
+  transport: TransportOptions,
+  mapError: (
+    operation: Operation,
+    status: number,
+    body: unknown,
+    response: Response,
+  ) => AuthError | undefined,
+) {
+  return (operation: Operation, req: HttpRequest, signal?: AbortSignal): Promise<unknown> =>
+    createHttpClient({
+      provider,
+      fetch: transport.fetch,
+      timeoutMs: transport.timeoutMs,
+      clock: transport.clock,
+      mapError: (status, body, response) => mapError(operation, status, body, response),
+    }).request(signal ? { ...req, signal } : req);
 }

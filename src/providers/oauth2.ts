@@ -3,8 +3,10 @@ import type { AuthAdapter, RequestOptions, SignUpInput, SignUpResult } from "../
 import { decodeJwt } from "../core/jwt.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
-import { createHttpClient, type HttpRequest } from "./http.js";
-import { expiresAtFrom, readPath, requireString, userFromRecord } from "./shared.js";
+import { oauth2Capabilities } from "./capabilities.js";
+import { checkOptions, cleanUrl, optional, text, url } from "./configCheck.js";
+import { createCaller } from "./http.js";
+import { ownCode, readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link oauth2}. */
 export interface OAuth2Options {
@@ -74,10 +76,8 @@ function passwordRules(body: unknown): string[] | undefined {
 }
 
 function mapOAuth2Error(operation: Operation, status: number, body: unknown) {
-  // A 429 is left to the shared mapping, which reads Retry-After.
-  if (status === 429) return undefined;
   const code = errorCodeOf(body);
-  let mapped = code === undefined ? undefined : OAUTH2_ERROR_CODES[code];
+  let mapped = ownCode(OAUTH2_ERROR_CODES, code);
   if (code === "invalid_grant") {
     mapped = operation === "refresh" ? "session_expired" : "invalid_credentials";
   }
@@ -86,32 +86,19 @@ function mapOAuth2Error(operation: Operation, status: number, body: unknown) {
   return new AuthError(mapped, { provider: "oauth2", status, ...(reasons ? { reasons } : {}) });
 }
 
-// URL.canParse is too new for some browsers the widget runs in.
-function isUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const maybeText = optional(text);
 
-function requireOptions(options: OAuth2Options): void {
-  const fail = (message: string) => {
-    throw new AuthError("invalid_config", {
-      provider: "oauth2",
-      message: `Invalid oauth2 configuration: ${message}.`,
-    });
-  };
-  for (const field of ["tokenUrl", "revokeUrl", "signUpUrl"] as const) {
-    const value = options?.[field];
-    if (value === undefined && field !== "tokenUrl") continue;
-    if (typeof value !== "string" || !isUrl(value)) fail(`"${field}" must be a URL`);
-  }
-  if (typeof options.clientId !== "string" || options.clientId.trim() === "") {
-    fail('"clientId" must be a non-empty string');
-  }
-}
+/** The check of {@link OAuth2Options}, run by `oauth2()` and `createAdapter` alike. */
+export const oauth2Config = {
+  tokenUrl: url,
+  clientId: text,
+  clientSecret: maybeText,
+  scope: maybeText,
+  audience: maybeText,
+  revokeUrl: optional(url),
+  signUpUrl: optional(url),
+  connection: maybeText,
+};
 
 function signUpBody(input: SignUpInput, clientId: string, connection: string) {
   const { email, password, ...extra } = input;
@@ -131,47 +118,41 @@ function signUpBody(input: SignUpInput, clientId: string, connection: string) {
  * Okta…): RFC 6749 §4.3 sign-in, §6 refresh, RFC 7009 revoke, Auth0-style sign-up.
  */
 export function oauth2(options: OAuth2Options): AuthAdapter {
-  requireOptions(options);
+  const checked = checkOptions(oauth2Config, options, "oauth2");
+  // The URLs as checked: trimmed, without tabs or newlines.
+  const config = {
+    ...checked,
+    tokenUrl: cleanUrl(checked.tokenUrl),
+    ...(checked.revokeUrl === undefined ? {} : { revokeUrl: cleanUrl(checked.revokeUrl) }),
+    ...(checked.signUpUrl === undefined ? {} : { signUpUrl: cleanUrl(checked.signUpUrl) }),
+  };
   const clock = options.clock ?? systemClock;
-  const client: Record<string, string> = { client_id: options.clientId };
-  if (options.clientSecret) client.client_secret = options.clientSecret;
+  const client: Record<string, string> = { client_id: config.clientId };
+  if (config.clientSecret) client.client_secret = config.clientSecret;
 
-  const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
-    createHttpClient({
-      provider: "oauth2",
-      clock,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      mapError: (status, body) => mapOAuth2Error(operation, status, body),
-    }).request({ ...req, ...(signal ? { signal } : {}) });
+  const call = createCaller<Operation>("oauth2", options, mapOAuth2Error);
 
   const toSession = (body: unknown, fallback: { email?: string; refreshToken?: string }) => {
-    const accessToken = requireString(readPath(body, "access_token"), "access_token", "oauth2");
-    const newRefresh = readPath(body, "refresh_token");
-    const refreshToken =
-      typeof newRefresh === "string" && newRefresh !== "" ? newRefresh : fallback.refreshToken;
-    const expiresAt = expiresAtFrom({
-      expiresIn: readPath(body, "expires_in"),
-      accessToken,
-      now: clock.now(),
-    });
-    const tokenType = readPath(body, "token_type");
-    const session: Session = {
-      accessToken,
-      ...(refreshToken === undefined ? {} : { refreshToken }),
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-      tokenType: typeof tokenType === "string" ? tokenType : "bearer",
-      user: userOf(readPath(body, "id_token"), accessToken, fallback.email),
-      provider: "oauth2",
-    };
-    return session;
+    const tokens = readTokens(
+      "oauth2",
+      {
+        accessToken: readPath(body, "access_token"),
+        refreshToken: readPath(body, "refresh_token"),
+        expiresIn: readPath(body, "expires_in"),
+        tokenType: readPath(body, "token_type"),
+      },
+      clock.now(),
+      { keep: fallback.refreshToken },
+    );
+    const user = userOf(readPath(body, "id_token"), tokens.accessToken, fallback.email);
+    return { ...tokens, user, provider: "oauth2" } satisfies Session;
   };
 
   const grant = (form: Record<string, string>) => {
     const full: Record<string, string> = { ...form, ...client };
-    if (options.scope) full.scope = options.scope;
-    if (options.audience) full.audience = options.audience;
-    return { url: options.tokenUrl, form: full };
+    if (config.scope) full.scope = config.scope;
+    if (config.audience) full.audience = config.audience;
+    return { url: config.tokenUrl, form: full };
   };
 
   const signIn = async (
@@ -186,18 +167,14 @@ export function oauth2(options: OAuth2Options): AuthAdapter {
 
   return {
     name: "oauth2",
-    capabilities: {
-      signUp: options.signUpUrl !== undefined,
-      refresh: true,
-      revoke: options.revokeUrl !== undefined,
-    },
+    capabilities: oauth2Capabilities(config),
 
     async signUp(input, opts?: RequestOptions): Promise<SignUpResult> {
-      if (options.signUpUrl === undefined) {
+      if (config.signUpUrl === undefined) {
         throw new AuthError("not_supported", { provider: "oauth2" });
       }
-      const json = signUpBody(input, options.clientId, options.connection ?? DEFAULT_CONNECTION);
-      await call("signUp", { url: options.signUpUrl, json }, opts?.signal);
+      const json = signUpBody(input, config.clientId, config.connection ?? DEFAULT_CONNECTION);
+      await call("signUp", { url: config.signUpUrl, json }, opts?.signal);
       const session = await signIn(input.email, input.password, "signIn", opts?.signal);
       return { kind: "session", session };
     },
@@ -210,11 +187,11 @@ export function oauth2(options: OAuth2Options): AuthAdapter {
     },
 
     async signOut(session, opts) {
-      if (options.revokeUrl === undefined) return;
+      if (config.revokeUrl === undefined) return;
       const token = session.refreshToken ?? session.accessToken;
       const hint = session.refreshToken === undefined ? "access_token" : "refresh_token";
       const form = { token, token_type_hint: hint, ...client };
-      await call("signOut", { url: options.revokeUrl, form, allowEmpty: true }, opts?.signal);
+      await call("signOut", { url: config.revokeUrl, form, allowEmpty: true }, opts?.signal);
     },
   };
 }

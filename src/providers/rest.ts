@@ -3,11 +3,12 @@ import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.
 import { decodeJwt } from "../core/jwt.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
-import { createHttpClient, type HttpRequest } from "./http.js";
-import { parseConfig } from "./parseConfig.js";
+import { restCapabilities } from "./capabilities.js";
+import { createCaller, type HttpRequest } from "./http.js";
+import { parseOptions } from "./parseConfig.js";
 import { type RestConfig, type RestEndpoint, restConfigRule } from "./restConfig.js";
 import { expiryFrom, mapRestError, type RestOperation as Operation } from "./restReply.js";
-import { jwtExpiryFrom, readPath, requireString, userFromRecord } from "./shared.js";
+import { readPath, readTokens, userFromRecord } from "./shared.js";
 
 export type { RestConfig, RestEndpoint } from "./restConfig.js";
 
@@ -20,11 +21,15 @@ export type RestOptions = RestConfig & { fetch?: FetchLike; timeoutMs?: number; 
  * the configuration is wrong.
  */
 export function rest(options: RestOptions): AuthAdapter {
-  const { fetch, timeoutMs, clock: givenClock, ...json } = options ?? ({} as RestOptions);
-  const config = parseConfig(restConfigRule, json, "rest");
+  const { timeoutMs, ...config } = parseOptions(restConfigRule, options, "rest");
+  const { fetch, clock = systemClock } = options;
   const name = config.name ?? "rest";
-  const clock = givenClock ?? systemClock;
   const { endpoints } = config;
+  const call = createCaller<Operation>(
+    name,
+    { fetch, timeoutMs, clock },
+    (operation, status, body) => mapRestError(config, name, operation, status, body),
+  );
 
   const send = (
     operation: Operation,
@@ -62,13 +67,7 @@ export function rest(options: RestOptions): AuthAdapter {
       if (ep.bodyFormat === "form") req.form = body;
       else req.json = body;
     }
-    return createHttpClient({
-      provider: name,
-      clock,
-      mapError: (status, body) => mapRestError(config, name, operation, status, body),
-      ...(fetch ? { fetch } : {}),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    }).request(req);
+    return call(operation, req);
   };
 
   const readUser = (record: unknown, accessToken: string, email?: string): AuthUser => {
@@ -92,31 +91,26 @@ export function rest(options: RestOptions): AuthAdapter {
     given?: { email?: string; refreshToken?: string },
   ) => {
     const paths = config.response;
-    const accessToken = requireString(
-      readPath(body, paths?.accessToken ?? "access_token"),
-      "access token",
-      name,
-    );
-    const refreshValue = readPath(body, paths?.refreshToken ?? "refresh_token");
-    const refreshToken =
-      typeof refreshValue === "string" && refreshValue !== "" ? refreshValue : given?.refreshToken;
     const now = clock.now();
-    const expiresAt = expiryFrom(config, body, now) ?? jwtExpiryFrom(accessToken, now);
-    const tokenType = readPath(body, paths?.tokenType ?? "token_type");
+    const tokens = readTokens(
+      name,
+      {
+        accessToken: readPath(body, paths?.accessToken ?? "access_token"),
+        refreshToken: readPath(body, paths?.refreshToken ?? "refresh_token"),
+        expiresAtMs: expiryFrom(config, body, now),
+        tokenType: readPath(body, paths?.tokenType ?? "token_type"),
+      },
+      now,
+      { keep: given?.refreshToken },
+    );
+    const { accessToken } = tokens;
     let record: unknown = paths?.user ? readPath(body, paths.user) : undefined;
     if (endpoints.user) {
       const reply = await send("user", {}, accessToken, opts?.signal);
       record = readPath(reply, config.user?.path ?? "");
     }
-    const session: Session = {
-      accessToken,
-      tokenType: typeof tokenType === "string" ? tokenType : "bearer",
-      user: readUser(record, accessToken, given?.email),
-      provider: name,
-    };
-    if (refreshToken !== undefined) session.refreshToken = refreshToken;
-    if (expiresAt !== undefined) session.expiresAt = expiresAt;
-    return session;
+    const user = readUser(record, accessToken, given?.email);
+    return { ...tokens, user, provider: name } satisfies Session;
   };
 
   const signIn: AuthAdapter["signIn"] = async ({ email, password }, opts) =>
@@ -124,11 +118,7 @@ export function rest(options: RestOptions): AuthAdapter {
 
   return {
     name,
-    capabilities: {
-      signUp: endpoints.signUp !== undefined,
-      refresh: endpoints.refresh !== undefined,
-      revoke: endpoints.signOut !== undefined,
-    },
+    capabilities: restCapabilities(config),
 
     async signUp({ email, password, ...extra }, opts): Promise<SignUpResult> {
       if (!endpoints.signUp)

@@ -1,6 +1,6 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
 import type { RestConfig } from "./restConfig.js";
-import { readPath } from "./shared.js";
+import { ownCode, readPath } from "./shared.js";
 
 /** The calls the REST adapter makes. */
 export type RestOperation = "signUp" | "signIn" | "refresh" | "signOut" | "user";
@@ -59,9 +59,6 @@ export function mapRestError(
   const map = config.errors?.codeMap ?? {};
   const code = firstString(body, codePaths);
   const message = firstString(body, msgPaths);
-  const mapped =
-    (code !== undefined ? map[code] : undefined) ??
-    (message !== undefined ? map[message] : undefined) ??
-    (status === 429 ? undefined : statusFallback(operation, status));
+  const mapped = ownCode(map, code) ?? ownCode(map, message) ?? statusFallback(operation, status);
   return mapped === undefined ? undefined : new AuthError(mapped, { provider: name, status });
 }

@@ -1,6 +1,7 @@
 import { AuthError } from "../core/AuthError.js";
+import type { AdapterCapabilities } from "../core/adapter.js";
 import { decodeJwt, jwtExpiresAt } from "../core/jwt.js";
-import type { AuthUser } from "../core/types.js";
+import type { AuthUser, Session } from "../core/types.js";
 
 /** Reads a dotted path such as `"data.tokens.0.access"` from a parsed JSON value. */
 export function readPath(value: unknown, path: string): unknown {
@@ -65,10 +66,62 @@ export function jwtExpiryFrom(accessToken: string, now: number): number | undefi
 const MAX_TIME = 8.64e15;
 const plausible = (ms: number) => (ms <= MAX_TIME ? ms : undefined);
 
-/** Returns `value` when it is a non-empty string, else throws `invalid_response` naming `field`. */
-export function requireString(value: unknown, field: string, provider?: string): string {
-  if (typeof value === "string" && value !== "") return value;
-  return invalidResponse(`The sign-in service reply had no usable "${field}".`, provider);
+// Visible ASCII without quotes, backslash or angle brackets: a token that can go in an
+// Authorization header as it is, and that no page would read as markup.
+const TOKEN = /^[!#-&(-;=?-[\]-_a-~]+$/;
+
+/** What a provider's token reply holds, before it is checked. */
+export interface TokenReply {
+  accessToken: unknown;
+  refreshToken?: unknown;
+  /** Seconds from now (a number or a numeric string). */
+  expiresIn?: unknown;
+  /** Epoch seconds. */
+  expiresAt?: unknown;
+  /** An expiry the adapter worked out itself, in epoch milliseconds. */
+  expiresAtMs?: number | undefined;
+  tokenType?: unknown;
+}
+
+/** How {@link readTokens} treats a reply without a refresh token. */
+export interface ReadTokensOptions {
+  /** The refresh token to keep (the provider did not rotate it). */
+  keep?: string | undefined;
+  /** The provider always sends one: a reply without it is unreadable. */
+  required?: boolean;
+}
+
+/**
+ * The session fields of a token reply, checked once for every adapter: the tokens are
+ * non-empty and fit in a header (else `invalid_response`), the expiry comes from the reply or
+ * the JWT, and the token type defaults to `bearer`.
+ */
+export function readTokens(
+  provider: string,
+  reply: TokenReply,
+  now: number,
+  options: ReadTokensOptions = {},
+): Omit<Session, "user" | "provider"> {
+  const token = (value: unknown, field: string) => {
+    if (typeof value === "string" && TOKEN.test(value)) return value;
+    return invalidResponse(`The sign-in service reply had no usable ${field}.`, provider);
+  };
+  const accessToken = token(reply.accessToken, "access token");
+  const given = reply.refreshToken;
+  const refreshToken =
+    (given === undefined || given === null || given === "") && !options.required
+      ? options.keep
+      : token(given, "refresh token");
+  const expiresAt =
+    reply.expiresAtMs ??
+    expiresAtFrom({ expiresIn: reply.expiresIn, expiresAt: reply.expiresAt, accessToken, now });
+  const { tokenType } = reply;
+  return {
+    accessToken,
+    ...(refreshToken === undefined ? {} : { refreshToken }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    tokenType: typeof tokenType === "string" && tokenType !== "" ? tokenType : "bearer",
+  };
 }
 
 function invalidResponse(message: string, provider: string | undefined): never {
@@ -122,3 +175,27 @@ export function userFromRecord(record: unknown, options: UserFromRecordOptions =
   else user.email = email;
   return user;
 }
+
+/**
+ * `table[code]` when `code` is one of the table's own keys: a server's code such as
+ * `constructor` or `__proto__` must not reach `Object.prototype`.
+ */
+export function ownCode<T>(table: Readonly<Record<string, T>>, code: unknown): T | undefined {
+  return typeof code === "string" && Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
+/** The capabilities of an adapter that signs in with a password and offers no other flow. */
+export const passwordCapabilities = (
+  signUp: boolean,
+  refresh: boolean,
+  revoke: boolean,
+): AdapterCapabilities => ({
+  signUp,
+  refresh,
+  revoke,
+  redirectSignIn: false,
+  passwordRecovery: false,
+  emailVerification: false,
+  magicLink: false,
+  emailOtp: false,
+});

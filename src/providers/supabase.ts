@@ -2,8 +2,9 @@ import { AuthError } from "../core/AuthError.js";
 import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { Session } from "../core/types.js";
-import { createHttpClient, type HttpRequest } from "./http.js";
-import { expiresAtFrom, readPath, requireString, userFromRecord } from "./shared.js";
+import { checkOptions, cleanUrl, oneOf, optional, text, url } from "./configCheck.js";
+import { createCaller, type HttpRequest } from "./http.js";
+import { passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
 import { mapSupabaseError, type SupabaseOperation as Operation } from "./supabaseErrors.js";
 
 export { SUPABASE_ERROR_CODES } from "./supabaseErrors.js";
@@ -21,74 +22,60 @@ export interface SupabaseOptions {
   clock?: Clock;
 }
 
-function requireOptions(options: SupabaseOptions): void {
-  for (const field of ["url", "anonKey"] as const) {
-    if (typeof options?.[field] !== "string" || options[field].trim() === "") {
-      throw new AuthError("invalid_config", {
-        provider: "supabase",
-        message: `Invalid supabase configuration: "${field}" must be a non-empty string.`,
-      });
-    }
-  }
-}
+/** The check of {@link SupabaseOptions}, run by `supabase()` and `createAdapter` alike. */
+export const supabaseConfig = {
+  url,
+  anonKey: text,
+  signOutScope: optional(oneOf(["local", "global", "others"])),
+};
 
 /** An adapter for Supabase Auth (GoTrue) over plain `fetch`: email + password, refresh, logout. */
 export function supabase(options: SupabaseOptions): AuthAdapter {
-  requireOptions(options);
-  const base = `${options.url
-    .trim()
+  const config = checkOptions(supabaseConfig, options, "supabase");
+  const base = `${cleanUrl(config.url)
     .replace(/\/+$/, "")
     .replace(/\/auth\/v1$/, "")}/auth/v1`;
   const clock = options.clock ?? systemClock;
 
+  const send = createCaller<Operation>("supabase", options, mapSupabaseError);
   const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
-    createHttpClient({
-      provider: "supabase",
-      clock,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      mapError: (status, body, response) =>
-        mapSupabaseError(operation, status, body, response, clock),
-    }).request({
-      ...req,
-      url: `${base}${req.url}`,
-      headers: {
-        apikey: options.anonKey,
-        "x-supabase-api-version": "2024-01-01",
-        ...req.headers,
+    send(
+      operation,
+      {
+        ...req,
+        url: `${base}${req.url}`,
+        headers: {
+          apikey: config.anonKey,
+          "x-supabase-api-version": "2024-01-01",
+          ...req.headers,
+        },
       },
-      ...(signal ? { signal } : {}),
-    });
+      signal,
+    );
 
   const toSession = (body: unknown): Session => {
-    const accessToken = requireString(readPath(body, "access_token"), "access_token", "supabase");
-    const refreshToken = requireString(
-      readPath(body, "refresh_token"),
-      "refresh_token",
+    const tokens = readTokens(
       "supabase",
+      {
+        accessToken: readPath(body, "access_token"),
+        refreshToken: readPath(body, "refresh_token"),
+        expiresIn: readPath(body, "expires_in"),
+        expiresAt: readPath(body, "expires_at"),
+        tokenType: readPath(body, "token_type"),
+      },
+      clock.now(),
+      { required: true },
     );
-    const expiresAt = expiresAtFrom({
-      expiresIn: readPath(body, "expires_in"),
-      expiresAt: readPath(body, "expires_at"),
-      accessToken,
-      now: clock.now(),
-    });
-    const tokenType = readPath(body, "token_type");
-    return {
-      accessToken,
-      refreshToken,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-      tokenType: typeof tokenType === "string" ? tokenType : "bearer",
-      user: userFromRecord(readPath(body, "user"), { provider: "supabase", accessToken }),
-      provider: "supabase",
-    };
+    const { accessToken } = tokens;
+    const user = userFromRecord(readPath(body, "user"), { provider: "supabase", accessToken });
+    return { ...tokens, user, provider: "supabase" };
   };
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   return {
     name: "supabase",
-    capabilities: { signUp: true, refresh: true, revoke: true },
+    capabilities: passwordCapabilities(true, true, true),
 
     async signUp({ email, password, ...extra }, opts?: RequestOptions): Promise<SignUpResult> {
       const json =
@@ -120,7 +107,7 @@ export function supabase(options: SupabaseOptions): AuthAdapter {
     },
 
     async signOut(session, opts) {
-      const scope = options.signOutScope ?? "local";
+      const scope = config.signOutScope ?? "local";
       const req = {
         url: `/logout?scope=${scope}`,
         headers: bearer(session.accessToken),

@@ -1,7 +1,5 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
-import type { Clock } from "../core/ports.js";
-import { parseRetryAfter } from "./http.js";
-import { readPath } from "./shared.js";
+import { ownCode, readPath } from "./shared.js";
 
 /** Supabase `error_code` values the adapter maps; anything else becomes `provider_error`. */
 export const SUPABASE_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
@@ -50,10 +48,9 @@ export function mapSupabaseError(
   status: number,
   body: unknown,
   response: Response,
-  clock: Clock,
 ): AuthError | undefined {
   const code = errorCodeOf(body, response);
-  let mapped = code === undefined ? undefined : SUPABASE_ERROR_CODES[code];
+  let mapped = ownCode(SUPABASE_ERROR_CODES, code);
   if (code === "validation_failed" && /email/i.test(messageOf(body))) mapped = "invalid_email";
   // Older GoTrue answers every rejected grant with the OAuth `invalid_grant`.
   if (code === "invalid_grant") {
@@ -64,13 +61,6 @@ export function mapSupabaseError(
   }
   if (mapped === undefined) return undefined;
   const base = { provider: "supabase", status };
-  if (mapped === "rate_limited") {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), clock.now());
-    return new AuthError(mapped, {
-      ...base,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-  }
   if (mapped === "weak_password") {
     const reasons = readPath(body, "weak_password.reasons");
     if (Array.isArray(reasons)) {

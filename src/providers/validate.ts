@@ -2,6 +2,10 @@
 // <AuthProvider config>), and zod there would pull the zod features only configs use (url,
 // record, union…) into every app's start chunk, because the forms share zod's modules.
 
+import { cleanUrl, isObject, url as urlProblem } from "./configCheck.js";
+
+export { isObject } from "./configCheck.js";
+
 /** Where a problem is: keys and array indexes from the root of the config. */
 export type Path = readonly (string | number)[];
 
@@ -28,37 +32,25 @@ function report(issues: Issue[], path: Path, text: string, fatal = true): void {
   issues.push({ path, text, fatal });
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const quoted = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(", ");
 
-/** A string, at least `minLength` long (1: not empty). */
+/** A string with at least `minLength` characters besides surrounding spaces (1: not blank). */
 export const string =
   (minLength = 0): Rule<string> =>
   (value, path, issues) => {
     if (typeof value !== "string") report(issues, path, "expected string");
-    else if (value.length < minLength) report(issues, path, "must not be empty", false);
+    else if (value.trim().length < minLength) report(issues, path, "must not be empty", false);
     return value as string;
   };
 
-/** A non-empty string. */
+/** A non-blank string. */
 export const nonEmpty = string(1);
 
-/** An absolute URL; kept trimmed, without the tabs and newlines the URL parser ignores. */
+/** An `https:` URL (`http:` only on loopback, no credentials), kept as {@link cleanUrl} makes it. */
 export const url: Rule<string> = (value, path, issues) => {
-  if (typeof value !== "string") {
-    report(issues, path, "expected string");
-    return value as string;
-  }
-  const trimmed = value.trim();
-  try {
-    new URL(trimmed);
-  } catch {
-    report(issues, path, "must be a valid url", false);
-    return value;
-  }
-  return trimmed.replace(/[\t\n\r]/g, "");
+  const problem = urlProblem(value);
+  if (problem) report(issues, path, problem, typeof value !== "string");
+  return typeof value === "string" ? cleanUrl(value) : (value as string);
 };
 
 /** Bounds of a {@link number}; `above` is an exclusive minimum. */
@@ -66,34 +58,37 @@ export interface NumberBounds {
   min?: number;
   above?: number;
   max?: number;
-  int?: boolean;
 }
 
 /** A finite number within bounds. */
 export const number =
-  ({ min, above, max, int }: NumberBounds = {}): Rule<number> =>
+  ({ min, above, max }: NumberBounds = {}): Rule<number> =>
   (value, path, issues) => {
     if (typeof value !== "number" || !Number.isFinite(value)) {
       report(issues, path, "expected number");
-    } else if (int && !Number.isInteger(value)) {
-      report(issues, path, "expected int");
     } else {
-      const low = min ?? above;
-      if (int && !Number.isSafeInteger(value)) {
-        const edge = value > 0 ? "most" : "least";
-        report(
-          issues,
-          path,
-          `must be at ${edge} ${Math.sign(value) * Number.MAX_SAFE_INTEGER}`,
-          false,
-        );
-      }
-      if (low !== undefined && (value < low || (value === low && min === undefined))) {
-        report(issues, path, `must be at least ${low}`, false);
+      if ((min !== undefined && value < min) || (above !== undefined && value <= above)) {
+        report(issues, path, `must be at least ${min ?? above}`, false);
       }
       if (max !== undefined && value > max) report(issues, path, `must be at most ${max}`, false);
     }
     return value as number;
+  };
+
+/** A safe integer within bounds. */
+export const integer =
+  (bounds: NumberBounds): Rule<number> =>
+  (value, path, issues) => {
+    if (typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value)) {
+      report(issues, path, "expected int");
+      return value;
+    }
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      const edge = (value as number) > 0 ? "most" : "least";
+      const limit = Math.sign(value as number) * Number.MAX_SAFE_INTEGER;
+      report(issues, path, `must be at ${edge} ${limit}`, false);
+    }
+    return number(bounds)(value, path, issues);
   };
 
 /** `true` or `false`. */

@@ -2,8 +2,17 @@ import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
 import type { AuthAdapter, RequestOptions } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { Session } from "../core/types.js";
-import { createHttpClient } from "./http.js";
-import { readPath, requireString, userFromRecord } from "./shared.js";
+import {
+  above,
+  checkOptions,
+  cleanUrl,
+  isObject,
+  optional,
+  text,
+  url as urlCheck,
+} from "./configCheck.js";
+import { createCaller } from "./http.js";
+import { passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link xano}. */
 export interface XanoOptions {
@@ -54,82 +63,81 @@ export function mapXanoCode(
   }
 }
 
+const maybePath = optional(text);
+
+/** The check of {@link XanoOptions}, run by `xano()` and `createAdapter` alike. */
+export const xanoConfig = {
+  baseUrl: urlCheck,
+  paths: { signUp: maybePath, signIn: maybePath, me: maybePath },
+  tokenTtlSeconds: optional(above(0)),
+  extraSignUpFields: optional((value) => (isObject(value) ? undefined : "expected record")),
+};
+
 /**
  * An adapter for Xano's built-in auth endpoints: `{ authToken }` replies, the user from
  * `/auth/me`. Tokens cannot be refreshed; the session lasts `tokenTtlSeconds`.
  */
 export function xano(options: XanoOptions): AuthAdapter {
-  if (typeof options?.baseUrl !== "string" || options.baseUrl.trim() === "") {
-    throw new AuthError("invalid_config", {
-      provider: "xano",
-      message: 'Invalid xano configuration: "baseUrl" must be a non-empty string.',
-    });
-  }
-  const base = options.baseUrl.trim().replace(/\/+$/, "");
-  const paths = { signUp: "/auth/signup", signIn: "/auth/login", me: "/auth/me", ...options.paths };
-  const ttlMs = (options.tokenTtlSeconds ?? 86_400) * 1000;
+  const config = checkOptions(xanoConfig, options, "xano");
+  const base = cleanUrl(config.baseUrl).replace(/\/+$/, "");
+  const paths = { signUp: "/auth/signup", signIn: "/auth/login", me: "/auth/me", ...config.paths };
+  const ttlMs = (config.tokenTtlSeconds ?? 86_400) * 1000;
   const clock = options.clock ?? systemClock;
   const url = (path: string) => `${base}${path.startsWith("/") ? path : `/${path}`}`;
 
-  const client = (operation: Operation) =>
-    createHttpClient({
-      provider: "xano",
-      clock,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      mapError: (status, body) => {
-        const code = readPath(body, "code");
-        const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
-        // 429 falls through to the generic mapping, which reads Retry-After.
-        if (mapped === undefined || status === 429) return undefined;
-        return new AuthError(mapped, { provider: "xano", status });
-      },
-    });
+  const call = createCaller<Operation>("xano", options, (operation, status, body) => {
+    const code = readPath(body, "code");
+    const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
+    return mapped === undefined ? undefined : new AuthError(mapped, { provider: "xano", status });
+  });
 
   const getUser = async (accessToken: string, opts?: RequestOptions) => {
-    const body = await client("getUser").request({
-      url: url(paths.me),
-      method: "GET",
-      headers: { authorization: `Bearer ${accessToken}` },
-      ...(opts?.signal ? { signal: opts.signal } : {}),
-    });
+    const body = await call(
+      "getUser",
+      {
+        url: url(paths.me),
+        method: "GET",
+        headers: { authorization: `Bearer ${accessToken}` },
+      },
+      opts?.signal,
+    );
     return userFromRecord(body, { provider: "xano" });
   };
 
   const sessionFrom = async (body: unknown, opts?: RequestOptions): Promise<Session> => {
     // Take the clock first so the TTL never outlasts the server's own.
     const issuedAt = clock.now();
-    const accessToken = requireString(readPath(body, "authToken"), "authToken", "xano");
-    const user = await getUser(accessToken, opts);
-    return {
-      accessToken,
-      expiresAt: issuedAt + ttlMs,
-      tokenType: "bearer",
-      user,
-      provider: "xano",
-    };
+    const reply = { accessToken: readPath(body, "authToken"), expiresAtMs: issuedAt + ttlMs };
+    const tokens = readTokens("xano", reply, issuedAt);
+    return { ...tokens, user: await getUser(tokens.accessToken, opts), provider: "xano" };
   };
 
   return {
     name: "xano",
-    capabilities: { signUp: true, refresh: false, revoke: false },
+    capabilities: passwordCapabilities(true, false, false),
 
     async signUp(input, opts) {
-      const json = { ...options.extraSignUpFields, ...input };
-      const body = await client("signUp").request({
-        url: url(paths.signUp),
-        json,
-        ...(opts?.signal ? { signal: opts.signal } : {}),
-      });
+      const json = { ...config.extraSignUpFields, ...input };
+      const body = await call(
+        "signUp",
+        {
+          url: url(paths.signUp),
+          json,
+        },
+        opts?.signal,
+      );
       return { kind: "session", session: await sessionFrom(body, opts) };
     },
 
     async signIn({ email, password }, opts) {
-      const body = await client("signIn").request({
-        url: url(paths.signIn),
-        json: { email, password },
-        ...(opts?.signal ? { signal: opts.signal } : {}),
-      });
+      const body = await call(
+        "signIn",
+        {
+          url: url(paths.signIn),
+          json: { email, password },
+        },
+        opts?.signal,
+      );
       return sessionFrom(body, opts);
     },
 

@@ -2,6 +2,7 @@ import { AuthError, isAuthError } from "../core/AuthError.js";
 import { parseConfig } from "../providers/parseConfig.js";
 import {
   boolean,
+  integer,
   nullable,
   number,
   object,
@@ -47,7 +48,7 @@ export const CONFIG_KEYS = [
 ] as const;
 
 const policyRule = object({
-  minLength: optional(number({ int: true, min: 1, max: 4096 })),
+  minLength: optional(integer({ min: 1, max: 4096 })),
   requireLowercase: optional(boolean),
   requireUppercase: optional(boolean),
   requireDigit: optional(boolean),

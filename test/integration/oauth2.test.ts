@@ -99,7 +99,7 @@ describe("oauth2 adapter against oidc-provider", () => {
 
   it("without a sign-up URL, sign-up is not supported and says so", async () => {
     const bare = oauth2({ tokenUrl: server.tokenUrl, clientId: server.clientId });
-    expect(bare.capabilities).toEqual({ signUp: false, refresh: true, revoke: false });
+    expect(bare.capabilities).toMatchObject({ signUp: false, refresh: true, revoke: false });
     const error = await rejectionOf(bare.signUp({ email: newEmail(), password }));
     expect(error.code).toBe("not_supported");
   });

@@ -49,7 +49,16 @@ export function createFakeAdapter(options: { refreshDelayMs?: number; lifetimeMs
   const { refreshDelayMs = 5, lifetimeMs = HOUR } = options;
   const adapter = {
     name: "fake",
-    capabilities: { signUp: true, refresh: true, revoke: true },
+    capabilities: {
+      signUp: true,
+      refresh: true,
+      revoke: true,
+      redirectSignIn: false,
+      passwordRecovery: false,
+      emailVerification: false,
+      magicLink: false,
+      emailOtp: false,
+    },
     signIn: vi.fn(async () => makeSession({}, lifetimeMs)),
     signUp: vi.fn(
       async (): Promise<SignUpResult> => ({

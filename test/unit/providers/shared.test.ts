@@ -1,8 +1,9 @@
 // @vitest-environment node
 import {
   expiresAtFrom,
+  ownCode,
   readPath,
-  requireString,
+  readTokens,
   userFromRecord,
 } from "../../../src/providers/shared.js";
 
@@ -55,13 +56,38 @@ describe("expiresAtFrom", () => {
   });
 });
 
-describe("requireString", () => {
-  it("returns a non-empty string and rejects anything else as invalid_response", () => {
-    expect(requireString("tok", "access_token")).toBe("tok");
-    for (const value of ["", undefined, 5, null]) {
-      expect(() => requireString(value, "access_token", "p")).toThrow(
+describe("readTokens", () => {
+  it("returns the tokens and rejects a missing, empty or header-unsafe one as invalid_response", () => {
+    expect(readTokens("p", { accessToken: "tok", refreshToken: "r" }, 0)).toEqual({
+      accessToken: "tok",
+      refreshToken: "r",
+      tokenType: "bearer",
+    });
+    for (const value of ["", undefined, 5, null, "a\r\nb", "<b>x</b>", "a b", "é"]) {
+      expect(() => readTokens("p", { accessToken: value }, 0)).toThrow(
         expect.objectContaining({ code: "invalid_response", provider: "p" }),
       );
+      if (value === "" || value === undefined || value === null) continue;
+      expect(() => readTokens("p", { accessToken: "a", refreshToken: value }, 0)).toThrow(
+        expect.objectContaining({ code: "invalid_response" }),
+      );
+    }
+  });
+
+  it("keeps the given refresh token when the reply has none, unless one is required", () => {
+    expect(readTokens("p", { accessToken: "a" }, 0, { keep: "old" }).refreshToken).toBe("old");
+    expect(() => readTokens("p", { accessToken: "a" }, 0, { required: true })).toThrow(
+      expect.objectContaining({ code: "invalid_response" }),
+    );
+  });
+});
+
+describe("ownCode", () => {
+  it("reads own keys only", () => {
+    const table = { known: 1 };
+    expect(ownCode(table, "known")).toBe(1);
+    for (const code of ["constructor", "__proto__", "toString", undefined, 3]) {
+      expect(ownCode(table, code)).toBeUndefined();
     }
   });
 });

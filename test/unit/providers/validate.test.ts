@@ -3,6 +3,7 @@ import { isAuthError } from "../../../src/core/AuthError.js";
 import { parseConfig } from "../../../src/providers/parseConfig.js";
 import {
   array,
+  integer,
   nonEmpty,
   number,
   object,
@@ -71,7 +72,7 @@ describe("validate", () => {
   });
 
   it("checks integers, bounds and the safe range", () => {
-    const rule = number({ int: true, min: 1, max: 10 });
+    const rule = integer({ min: 1, max: 10 });
     expect(problems(() => parseConfig(rule, 1.5, "t"))).toMatch(/: expected int\.$/);
     expect(problems(() => parseConfig(rule, 0, "t"))).toMatch(/must be at least 1\.$/);
     expect(problems(() => parseConfig(rule, 11, "t"))).toMatch(/must be at most 10\.$/);
