@@ -71,8 +71,11 @@ export type {
 export { createAdapter } from "./providers/index.js";
 export type {
   AuthContextValue,
+  AuthEngineProps,
   AuthMessages,
   AuthMessagesOverride,
+  AuthMutation,
+  AuthProviderCommonProps,
   AuthProviderProps,
   ExtraField,
   FormSchema,
@@ -97,6 +100,7 @@ export {
   mergeMessages,
   SignupForm,
   useAuth,
+  useCapabilities,
   useSignIn,
   useSignOut,
   useSignUp,

@@ -1,4 +1,10 @@
-import type { AuthAdapter, SignInInput, SignUpInput, SignUpResult } from "./adapter.js";
+import type {
+  AdapterCapabilities,
+  AuthAdapter,
+  SignInInput,
+  SignUpInput,
+  SignUpResult,
+} from "./adapter.js";
 import type { Clock, Timers } from "./ports.js";
 import type { AuthEvent, AuthState, KeyValueStorage, Session } from "./types.js";
 
@@ -30,6 +36,8 @@ export interface AuthClientOptions {
 
 /** The framework-free session engine: state, events, actions and the refresh controller. */
 export interface AuthClient {
+  /** What the adapter can do, so a UI offers only that. */
+  readonly capabilities: AdapterCapabilities;
   getState(): AuthState;
   /** Calls `listener` after every state change; returns its remover. */
   subscribe(listener: () => void): () => void;

@@ -169,6 +169,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   }
 
   return {
+    // A getter: a lazily loaded adapter knows more once its code is in.
+    get capabilities() {
+      return adapter.capabilities;
+    },
     getState: store.getState,
     subscribe: store.subscribe,
     onEvent: store.onEvent,

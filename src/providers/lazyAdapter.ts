@@ -1,8 +1,7 @@
 import { AuthError } from "../core/AuthError.js";
-import type { AdapterCapabilities, AuthAdapter } from "../core/adapter.js";
+import type { AuthAdapter } from "../core/adapter.js";
+import { capabilitiesFor } from "./capabilities.js";
 import type { AdapterConfig } from "./createAdapter.js";
-
-const UNKNOWN_YET: AdapterCapabilities = { signUp: true, refresh: true, revoke: false };
 
 /**
  * An adapter built from a JSON config on first use. The provider code is loaded with a
@@ -31,7 +30,8 @@ export function lazyAdapter(config: AdapterConfig): AuthAdapter {
   return {
     name: config.type,
     get capabilities() {
-      return loaded?.capabilities ?? UNKNOWN_YET;
+      // Known from the config before the provider's code is in.
+      return loaded?.capabilities ?? capabilitiesFor(config);
     },
     signUp: async (input, options) => (await load()).signUp(input, options),
     signIn: async (input, options) => (await load()).signIn(input, options),

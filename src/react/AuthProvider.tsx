@@ -8,16 +8,18 @@ import { AuthContext, type AuthContextValue } from "./AuthContext.js";
 import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
 import { createMutationClient } from "./mutationClient.js";
 
-/** Props of {@link AuthProvider}: where the engine comes from, its options, and messages. */
-export interface AuthProviderProps {
-  /** The provider adapter, e.g. `supabase({ url, anonKey })`. */
-  adapter?: AuthAdapter;
-  /** An engine made elsewhere with `createAuthClient`; the provider starts it but does not create one. */
-  client?: AuthClient;
+/** The engine options `<AuthProvider adapter>` takes; an engine passed as `client` has its own. */
+export interface AuthEngineProps {
   storage?: AuthClientOptions["storage"];
   refreshMarginMs?: number;
   initialSession?: AuthClientOptions["initialSession"];
   initialRefreshToken?: string;
+}
+
+type Without<T> = { [K in keyof T]?: never };
+
+/** The props every kind of `<AuthProvider>` takes: events, messages, React Query, children. */
+export interface AuthProviderCommonProps {
   /** Called with every token event as a plain JSON object. */
   onEvent?: (event: PlainAuthEvent) => void;
   /** Overrides for any user-visible text, for every component below. */
@@ -30,14 +32,26 @@ export interface AuthProviderProps {
   children?: ReactNode;
 }
 
+/**
+ * Props of {@link AuthProvider}: an `adapter` (with the engine options) or a `client` made
+ * elsewhere with `createAuthClient` (the provider starts it, and its options are its own).
+ * Both, or neither, is a type error.
+ */
+export type AuthProviderProps = AuthProviderCommonProps &
+  (
+    | (AuthEngineProps & { adapter: AuthAdapter; client?: never })
+    | (Without<AuthEngineProps> & { client: AuthClient; adapter?: never })
+  );
+
 // `config` lives in its own entry: its import() would put Vite's preload helper (~0.65 kB
 // gzip) and the lazy loader into every app, also those that pass an adapter.
 const NO_ADAPTER =
-  '<AuthProvider> needs an adapter or a client; for a JSON config, import { AuthProvider } from "appsmith-auth-kit/config"';
+  '<AuthProvider> needs an adapter or a client; for a JSON config, import { ConfigAuthProvider } from "appsmith-auth-kit/config"';
 
 function createEngine(props: AuthProviderProps): AuthClient {
   if (props.client) return props.client;
   const { adapter } = props;
+  // The types rule this out; plain JavaScript can still get here.
   if (!adapter) throw new Error(NO_ADAPTER);
   const { storage, refreshMarginMs, initialSession, initialRefreshToken } = props;
   // createAuthClient treats an undefined option as an absent one.

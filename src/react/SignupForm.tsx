@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
@@ -15,6 +15,7 @@ import {
 } from "./schemas.js";
 import { useKitStyles } from "./styles.js";
 import { useSignUp } from "./useAuthMutations.js";
+import { useCapabilities } from "./useCapabilities.js";
 import { useFormMessages } from "./useFormMessages.js";
 import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
 
@@ -47,6 +48,20 @@ function CheckEmail({ className, text }: { className: string; text: string }): R
   );
 }
 
+/** Shown instead of the form when the adapter cannot sign up: the builder sees why at once. */
+function SignUpUnavailable({ className, text }: { className: string; text: string }): ReactNode {
+  useEffect(() => {
+    console.warn(
+      "appsmith-auth-kit: <SignupForm> is shown, but this adapter cannot sign up (for oauth2, set signUpUrl; for rest, endpoints.signUp).",
+    );
+  }, []);
+  return (
+    <p className={className.trim()} role="status">
+      {text}
+    </p>
+  );
+}
+
 /**
  * A sign-up form with a configurable password policy, optional confirmation and extra
  * fields; shows a "check your email" message when the provider asks for confirmation.
@@ -59,6 +74,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const m = useFormMessages(props.messages);
   const root = useKitStyles(props.unstyled);
   const signUp = useSignUp();
+  const canSignUp = useCapabilities().signUp;
   const [checkEmail, setCheckEmail] = useState(false);
   const rules = useMemo(() => passwordRules(policy, m), [policy, m]);
   const confirmPassword = props.confirmPassword === true;
@@ -87,6 +103,10 @@ export function SignupForm(props: SignupFormProps): ReactNode {
     }),
   );
   const className = props.className ?? "";
+  if (!canSignUp) {
+    const text = m.errors.not_supported;
+    return <SignUpUnavailable className={`${root}aak-status ${className}`} text={text} />;
+  }
   if (checkEmail)
     return <CheckEmail className={`${root}aak-status ${className}`} text={m.checkEmail} />;
   const { errors } = formState;

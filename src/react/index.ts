@@ -1,5 +1,10 @@
 export type { AuthContextValue } from "./AuthContext.js";
-export { AuthProvider, type AuthProviderProps } from "./AuthProvider.js";
+export {
+  type AuthEngineProps,
+  AuthProvider,
+  type AuthProviderCommonProps,
+  type AuthProviderProps,
+} from "./AuthProvider.js";
 export { LoginForm, type LoginFormProps } from "./LoginForm.js";
 export { LogoutButton, type LogoutButtonProps } from "./LogoutButton.js";
 export {
@@ -21,4 +26,5 @@ export {
 } from "./schemas.js";
 export { AUTH_KIT_CSS, injectStyles } from "./styles.js";
 export { type UseAuthResult, useAuth } from "./useAuth.js";
-export { useSignIn, useSignOut, useSignUp } from "./useAuthMutations.js";
+export { type AuthMutation, useSignIn, useSignOut, useSignUp } from "./useAuthMutations.js";
+export { useCapabilities } from "./useCapabilities.js";

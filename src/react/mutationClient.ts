@@ -16,8 +16,9 @@ export function createMutationClient(): QueryClient {
     getMutationCache: () => cache,
     // gcTime 0: nothing reads a finished mutation after its form unmounts, so its session is
     // dropped at once instead of kept behind a 5-minute timer that outlives the widget.
-    defaultMutationOptions: ((options?: { _defaulted?: boolean }) =>
-      options?._defaulted ? options : { gcTime: 0, ...options, _defaulted: true }) as never,
+    // Merging again is harmless, so no private "already defaulted" flag is needed (React
+    // Query's own client reads `_defaulted` only inside its own defaultMutationOptions).
+    defaultMutationOptions: ((options?: object) => ({ gcTime: 0, ...options })) as never,
   };
   return client as QueryClient;
 }

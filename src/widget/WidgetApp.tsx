@@ -8,6 +8,7 @@ import { mergeMessages } from "../react/messages.js";
 import { SignupForm } from "../react/SignupForm.js";
 import { useKitStyles } from "../react/styles.js";
 import { useAuth } from "../react/useAuth.js";
+import { useCapabilities } from "../react/useCapabilities.js";
 import { browserLocale, WIDGET_LOCALES } from "./locales.js";
 import type { WidgetConfig } from "./modelConfig.js";
 import type { WidgetRenderState } from "./widgetController.js";
@@ -39,6 +40,7 @@ function SignedIn(props: { config: WidgetConfig; text: WidgetMessages }): ReactN
 function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): ReactNode {
   const { config, text } = props;
   const root = useKitStyles(false);
+  const canSignUp = useCapabilities().signUp;
   const [signingUp, setSigningUp] = useState(config.view === "signup");
   // After a switch the new form's link takes the focus the old one had.
   const [switches, setSwitches] = useState(0);
@@ -54,9 +56,10 @@ function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): React
       </p>
     );
   }
-  // In the auto view, the link to the other form sits inside the card, under its button.
+  // In the auto view, the link to the other form sits inside the card, under its button;
+  // only where the adapter can sign up (an oauth2 config needs signUpUrl).
   const footer =
-    config.view === "auto" ? (
+    config.view === "auto" && canSignUp ? (
       <button
         type="button"
         className="aak-link"
@@ -69,7 +72,7 @@ function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): React
         {signingUp ? text.switchToSignIn : text.switchToSignUp}
       </button>
     ) : undefined;
-  return config.view === "signup" || (config.view === "auto" && signingUp) ? (
+  return config.view === "signup" || (config.view === "auto" && signingUp && canSignUp) ? (
     <SignupForm
       {...messages}
       {...(config.passwordPolicy ? { passwordPolicy: config.passwordPolicy } : {})}
@@ -89,14 +92,17 @@ function SignedOut(props: { config: WidgetConfig; text: WidgetMessages }): React
 
 function WidgetBody(props: { config: WidgetConfig }): ReactNode {
   const { status, session } = useAuth();
+  const canRefresh = useCapabilities().refresh;
   const root = useKitStyles(false);
   const text = widgetMessages(props.config.messages as Record<string, unknown> | undefined);
   if (session) return <SignedIn config={props.config} text={text} />;
   // Restoring, or a restore kept while the provider is unreachable: never the forms.
   if (status === "initializing" || status === "reconnecting") {
+    // "Restoring your session" is a promise only an adapter that refreshes can keep.
+    const restoring = canRefresh ? text.restoring : "";
     return (
       <p className={`${root}aak-status`} role="status" aria-busy="true">
-        {status === "initializing" ? text.restoring : text.reconnecting}
+        {status === "initializing" ? restoring : text.reconnecting}
       </p>
     );
   }

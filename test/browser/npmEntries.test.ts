@@ -19,7 +19,7 @@ const repo = fileURLToPath(new URL("../..", import.meta.url));
 
 // Both forms, each in a region of its own; the sign-up policy is looser than the demo
 // provider's 8 characters, so the server is the one to refuse a 7-character password.
-const CONFIG_APP = `import { AuthProvider } from "appsmith-auth-kit/config";
+const CONFIG_APP = `import { ConfigAuthProvider } from "appsmith-auth-kit/config";
 import { LoginForm, LogoutButton, SignupForm, useAuth } from "appsmith-auth-kit";
 import { createElement as h } from "react";
 import { createRoot } from "react-dom/client";
@@ -33,7 +33,7 @@ function Account() {
         h("section", { "aria-label": "Sign up" }, h(SignupForm, { passwordPolicy: { minLength: 6 } })));
 }
 createRoot(document.getElementById("root")).render(
-  h(AuthProvider, { config: { type: "demo", latencyMs: 0 }, storage: "memory" }, h(Account)),
+  h(ConfigAuthProvider, { config: { type: "demo", latencyMs: 0 }, storage: "memory" }, h(Account)),
 );
 `;
 

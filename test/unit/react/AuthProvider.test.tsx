@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
-import { AuthProvider as ConfigAuthProvider } from "../../../src/config.js";
+import { ConfigAuthProvider } from "../../../src/config.js";
 import { AuthError } from "../../../src/core/AuthError.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import type { Session } from "../../../src/core/types.js";
@@ -77,7 +77,7 @@ describe("AuthProvider", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const props = { config: { type: "demo" } } as unknown as AuthProviderProps;
     expect(() => render(<AuthProvider {...props} />)).toThrow(
-      'for a JSON config, import { AuthProvider } from "appsmith-auth-kit/config"',
+      'for a JSON config, import { ConfigAuthProvider } from "appsmith-auth-kit/config"',
     );
   });
 

@@ -2,8 +2,14 @@ import { configure, render } from "@testing-library/react";
 import { type ReactNode, StrictMode } from "react";
 import { vi } from "vitest";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
+import type { AuthClient } from "../../../src/core/clientTypes.js";
 import type { Session } from "../../../src/core/types.js";
-import { AuthProvider, type AuthProviderProps, useAuth } from "../../../src/react/index.js";
+import {
+  type AuthEngineProps,
+  AuthProvider,
+  type AuthProviderCommonProps,
+  useAuth,
+} from "../../../src/react/index.js";
 
 // The machine is shared with other suites: give async queries room under load.
 configure({ asyncUtilTimeout: 4000 });
@@ -35,7 +41,16 @@ export function deferred<T>() {
 export function fakeAdapter() {
   return {
     name: "fake",
-    capabilities: { signUp: true, refresh: true, revoke: true },
+    capabilities: {
+      signUp: true,
+      refresh: true,
+      revoke: true,
+      redirectSignIn: false,
+      passwordRecovery: false,
+      emailVerification: false,
+      magicLink: false,
+      emailOtp: false,
+    },
     signIn: vi.fn<AuthAdapter["signIn"]>(async (input) => fakeSession(input.email)),
     signUp: vi.fn<AuthAdapter["signUp"]>(async (input) => ({
       kind: "session",
@@ -63,15 +78,25 @@ export function StatusProbe(): ReactNode {
 /** Renders `ui` under `<StrictMode><AuthProvider>` with the real engine and memory storage. */
 export function renderWithAuth(
   ui: ReactNode,
-  props: Partial<AuthProviderProps> & { adapter?: FakeAdapter } = {},
+  props: AuthProviderCommonProps &
+    AuthEngineProps & { adapter?: FakeAdapter; client?: AuthClient } = {},
 ) {
-  const adapter = props.adapter ?? fakeAdapter();
+  const { adapter = fakeAdapter(), client, ...rest } = props;
+  const children = (
+    <>
+      {ui}
+      <StatusProbe />
+    </>
+  );
   const view = render(
     <StrictMode>
-      <AuthProvider storage="memory" {...props} adapter={adapter}>
-        {ui}
-        <StatusProbe />
-      </AuthProvider>
+      {client ? (
+        <AuthProvider client={client}>{children}</AuthProvider>
+      ) : (
+        <AuthProvider storage="memory" {...rest} adapter={adapter}>
+          {children}
+        </AuthProvider>
+      )}
     </StrictMode>,
   );
   return { ...view, adapter };

@@ -62,10 +62,12 @@ describe("createMutationClient", () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
-  it("defaults options once and keeps already-defaulted ones as they are", () => {
+  it("puts gcTime 0 under the caller's options; merging again changes nothing, so no private flag", () => {
     const client = createMutationClient();
     const first = client.defaultMutationOptions({ networkMode: "always" });
-    expect(first).toMatchObject({ networkMode: "always", _defaulted: true });
-    expect(client.defaultMutationOptions(first)).toBe(first);
+    expect(first).toEqual({ gcTime: 0, networkMode: "always" });
+    expect(client.defaultMutationOptions(first)).toEqual(first);
+    expect(client.defaultMutationOptions({ gcTime: 5 })).toEqual({ gcTime: 5 });
+    expect(first).not.toHaveProperty("_defaulted");
   });
 });
