@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { type FieldValues, useForm } from "react-hook-form";
 import type { AuthError } from "../core/AuthError.js";
 import type { SignUpInput, SignUpResult } from "../core/adapter.js";
@@ -48,20 +48,6 @@ function CheckEmail({ className, text }: { className: string; text: string }): R
   );
 }
 
-/** Shown instead of the form when the adapter cannot sign up: the builder sees why at once. */
-function SignUpUnavailable({ className, text }: { className: string; text: string }): ReactNode {
-  useEffect(() => {
-    console.warn(
-      "appsmith-auth-kit: <SignupForm> is shown, but this adapter cannot sign up (for oauth2, set signUpUrl; for rest, endpoints.signUp).",
-    );
-  }, []);
-  return (
-    <p className={className.trim()} role="status">
-      {text}
-    </p>
-  );
-}
-
 /**
  * A sign-up form with a configurable password policy, optional confirmation and extra
  * fields; shows a "check your email" message when the provider asks for confirmation.
@@ -103,9 +89,14 @@ export function SignupForm(props: SignupFormProps): ReactNode {
     }),
   );
   const className = props.className ?? "";
+  // An adapter that cannot sign up gets a notice where the form would be, not a form whose
+  // every submit could only fail.
   if (!canSignUp) {
-    const text = m.errors.not_supported;
-    return <SignUpUnavailable className={`${root}aak-status ${className}`} text={text} />;
+    return (
+      <p className={`${root}aak-status ${className}`.trim()} role="status">
+        {m.errors.not_supported}
+      </p>
+    );
   }
   if (checkEmail)
     return <CheckEmail className={`${root}aak-status ${className}`} text={m.checkEmail} />;
