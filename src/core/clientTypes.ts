@@ -26,7 +26,10 @@ export interface AuthClientOptions {
   initialRefreshToken?: string;
   /** Share refreshes and sign-outs with other tabs of the same origin; default true. */
   crossTab?: boolean;
-  /** Backoff for transient refresh failures; defaults 1 000 ms base, 30 000 ms cap. */
+  /**
+   * Backoff for transient refresh failures (the session is kept meanwhile); defaults 1 000 ms
+   * base, 30 000 ms cap, never sooner than a server's Retry-After.
+   */
   retry?: { baseMs?: number; maxMs?: number };
   clock?: Clock;
   timers?: Timers;
@@ -59,9 +62,15 @@ export interface AuthClient {
   signIn(input: SignInInput): Promise<Session>;
   /** Ends the session locally at once, then revokes it server-side on a best-effort basis. */
   signOut(): Promise<void>;
-  /** Refreshes now (single-flight); resolves to the new session, or null when signed out. */
+  /**
+   * Refreshes now (single-flight); resolves to the session afterwards (the kept one when the
+   * provider is unreachable), or null when there is none.
+   */
   refresh(): Promise<Session | null>;
-  /** A valid access token, refreshing first when it is within the margin; null when signed out. */
+  /**
+   * A valid access token, refreshing first when it is due or expired (at once, also in an
+   * outage); never an expired one: null when signed out or while reconnecting.
+   */
   getAccessToken(): Promise<string | null>;
   /** Restores a session from a refresh token while signed out (e.g. a host handed one over). */
   restore(refreshToken: string): Promise<Session | null>;

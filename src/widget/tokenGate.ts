@@ -33,17 +33,10 @@ export function createTokenGate(now: () => number = Date.now) {
   return {
     /** `adapter`, with its refreshes going through the gate. */
     wrap(adapter: AuthAdapter): AuthAdapter {
-      return {
-        name: adapter.name,
-        get capabilities() {
-          return adapter.capabilities;
-        },
-        signUp: (input, options) => adapter.signUp(input, options),
-        signIn: (input, options) => adapter.signIn(input, options),
-        signOut: (session, options) => adapter.signOut(session, options),
-        refresh: (token) => refresh(adapter, token),
-        ...(adapter.getUser ? { getUser: adapter.getUser.bind(adapter) } : {}),
-      };
+      // Everything else, `capabilities` getter included, is the adapter's own.
+      const gated: AuthAdapter = Object.create(adapter);
+      gated.refresh = (token) => refresh(adapter, token);
+      return gated;
     },
   };
 }
