@@ -1,11 +1,18 @@
 import type { HostBridge, HostModel } from "../bridge/hostBridge.js";
-import { type AuthError, toAuthError } from "../core/AuthError.js";
+import {
+  type AuthError,
+  type AuthErrorCode,
+  DEFAULT_ERROR_MESSAGES,
+  toAuthError,
+} from "../core/AuthError.js";
 import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
 import type { AuthState } from "../core/types.js";
 import { type AdapterConfig, createAdapter } from "../providers/createAdapter.js";
+import { mergeMessages } from "../react/messages.js";
 import { eventToTrigger, stateToModel } from "./hostSync.js";
+import { browserLocale, WIDGET_LOCALES } from "./locales.js";
 import {
   engineKey,
   readWidgetConfig,
@@ -75,10 +82,18 @@ export function createWidgetController(options: WidgetControllerOptions) {
   const gate = createTokenGate();
   // Whether this page load's start was told to the app yet (restored, kept offline, ended).
   let startTold = false;
+  // The error texts the forms show (the locale's, under the model's `messages`).
+  let errorTexts: Record<AuthErrorCode, string> = { ...DEFAULT_ERROR_MESSAGES };
+
+  /** The app sees the words the form shows; a message with a detail of its own is kept. */
+  const errorMessage = (error: { code: AuthErrorCode; message: string }) =>
+    error.message === DEFAULT_ERROR_MESSAGES[error.code] ? errorTexts[error.code] : error.message;
 
   /** Writes the state unless the model already holds it; `fromHost` after the host sent one. */
   function publishState(fromHost = false): void {
-    const state = stateToModel(client?.getState() ?? SIGNED_OUT);
+    const engineState = client?.getState() ?? SIGNED_OUT;
+    const state = stateToModel(engineState);
+    if (state.error && engineState.error) state.error.message = errorMessage(engineState.error);
     if (configError) state.error = { code: configError.code, message: configError.message };
     writer.write(state, fromHost);
   }
@@ -108,6 +123,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
     const offEvent = next.onEvent((event) => {
       startTold = true;
       const { name, context } = eventToTrigger(event);
+      if (event.type === "error") context.message = errorMessage(event.error);
       bridge.triggerEvent(name, context);
     });
     const offState = next.subscribe(() => {
@@ -157,6 +173,8 @@ export function createWidgetController(options: WidgetControllerOptions) {
       return;
     }
     const { config } = result;
+    const locale = WIDGET_LOCALES[config.locale ?? browserLocale()] ?? WIDGET_LOCALES.en;
+    if (locale) errorTexts = mergeMessages(locale, config.messages).errors;
     let changed = configError !== undefined;
     configError = undefined;
     errorShown = undefined;

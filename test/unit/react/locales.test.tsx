@@ -1,4 +1,5 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { AUTH_ERROR_CODES } from "../../../src/core/AuthError.js";
 import { de } from "../../../src/locales/de.js";
 import { en } from "../../../src/locales/en.js";
@@ -109,16 +110,17 @@ describe("the widget's locale", () => {
     act(() => {
       unmount = mount(element);
     });
-    return () => {
+    const done = () => {
       act(() => unmount());
       element.remove();
       uninstall();
     };
+    return { host, done };
   }
   const provider = { type: "demo", latencyMs: 0, storage: "memory" };
 
   it("renders the model's locale, with the model's messages over it", async () => {
-    const done = mountWith({ provider, locale: "de", messages: { signIn: "Los geht's" } });
+    const { done } = mountWith({ provider, locale: "de", messages: { signIn: "Los geht's" } });
     try {
       expect(await screen.findByLabelText("E-Mail")).toBeInTheDocument();
       expect(screen.getByRole("button", { name: "Los geht's" })).toBeInTheDocument();
@@ -131,10 +133,35 @@ describe("the widget's locale", () => {
 
   it("without `locale`, follows the browser's language", async () => {
     vi.spyOn(navigator, "languages", "get").mockReturnValue(["es-MX"]);
-    const done = mountWith({ provider, view: "login" });
+    const { done } = mountWith({ provider, view: "login" });
     try {
       expect(await screen.findByLabelText(es.emailLabel)).toBeInTheDocument();
       expect(screen.getByRole("button", { name: es.signIn })).toBeInTheDocument();
+    } finally {
+      done();
+    }
+  });
+
+  it("tells the app the locale's error text too: onAuthError and the model's error", async () => {
+    const { host, done } = mountWith({ provider, locale: "de", view: "login" });
+    try {
+      const user = userEvent.setup();
+      await user.type(await screen.findByLabelText(de.emailLabel), "demo@example.com");
+      await user.type(screen.getByLabelText(de.passwordLabel, { selector: "input" }), "wrongpass");
+      await user.click(screen.getByRole("button", { name: de.signIn }));
+      await waitFor(() =>
+        expect(host.events.find((event) => event.name === "onAuthError")?.context).toEqual({
+          action: "sign_in",
+          code: "invalid_credentials",
+          message: de.errors.invalid_credentials,
+        }),
+      );
+      await waitFor(() =>
+        expect(host.hostModel().error).toEqual({
+          code: "invalid_credentials",
+          message: de.errors.invalid_credentials,
+        }),
+      );
     } finally {
       done();
     }
