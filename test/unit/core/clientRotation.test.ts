@@ -6,6 +6,7 @@ import { AuthError } from "../../../src/core/AuthError.js";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import type { AuthEvent, Session } from "../../../src/core/types.js";
+import { passwordCapabilities } from "../../../src/providers/shared.js";
 import { deferred, flush, HOUR, makeSession, STORAGE_KEY, T0 } from "./fakeAdapter.js";
 import { FakeBroadcastChannel } from "./fakeBroadcastChannel.js";
 
@@ -42,16 +43,7 @@ function rotatingProvider() {
   };
   const adapter: AuthAdapter = {
     name: "rotating",
-    capabilities: {
-      signUp: false,
-      refresh: true,
-      revoke: false,
-      redirectSignIn: false,
-      passwordRecovery: false,
-      emailVerification: false,
-      magicLink: false,
-      emailOtp: false,
-    },
+    capabilities: passwordCapabilities(false, true, false),
     signUp: async () => ({ kind: "session", session: issue() }),
     signIn: async () => issue(),
     refresh: (token) =>

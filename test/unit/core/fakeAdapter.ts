@@ -5,6 +5,7 @@ import type { AuthClientOptions } from "../../../src/core/clientTypes.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import { createMemoryStorage } from "../../../src/core/storage.js";
 import type { AuthEvent, Session } from "../../../src/core/types.js";
+import { passwordCapabilities } from "../../../src/providers/shared.js";
 
 export const HOUR = 3_600_000;
 
@@ -49,16 +50,7 @@ export function createFakeAdapter(options: { refreshDelayMs?: number; lifetimeMs
   const { refreshDelayMs = 5, lifetimeMs = HOUR } = options;
   const adapter = {
     name: "fake",
-    capabilities: {
-      signUp: true,
-      refresh: true,
-      revoke: true,
-      redirectSignIn: false,
-      passwordRecovery: false,
-      emailVerification: false,
-      magicLink: false,
-      emailOtp: false,
-    },
+    capabilities: passwordCapabilities(true, true, true),
     signIn: vi.fn(async () => makeSession({}, lifetimeMs)),
     signUp: vi.fn(
       async (): Promise<SignUpResult> => ({

@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
 import type { AuthClient } from "../../../src/core/clientTypes.js";
 import type { Session } from "../../../src/core/types.js";
+import { passwordCapabilities } from "../../../src/providers/shared.js";
 import {
   type AuthEngineProps,
   AuthProvider,
@@ -41,16 +42,7 @@ export function deferred<T>() {
 export function fakeAdapter() {
   return {
     name: "fake",
-    capabilities: {
-      signUp: true,
-      refresh: true,
-      revoke: true,
-      redirectSignIn: false,
-      passwordRecovery: false,
-      emailVerification: false,
-      magicLink: false,
-      emailOtp: false,
-    },
+    capabilities: passwordCapabilities(true, true, true),
     signIn: vi.fn<AuthAdapter["signIn"]>(async (input) => fakeSession(input.email)),
     signUp: vi.fn<AuthAdapter["signUp"]>(async (input) => ({
       kind: "session",

@@ -7,27 +7,12 @@ import { xano } from "../../../src/providers/xano.js";
 import { AuthProvider } from "../../../src/react/AuthProvider.js";
 import { SignupForm, useSignUp } from "../../../src/react/index.js";
 import type { WidgetConfig } from "../../../src/widget/modelConfig.js";
-import { mount } from "../../../src/widget/mount.js";
 import { WidgetApp } from "../../../src/widget/WidgetApp.js";
-import { createFakeAppsmith } from "./fakeAppsmith.js";
+import { mountInAppsmith } from "./mountInAppsmith.js";
 
 const OAUTH2 = { type: "oauth2", tokenUrl: "https://idp.test/oauth/token", clientId: "spa" };
 
-function mountWidget(model: Record<string, unknown>) {
-  const host = createFakeAppsmith({ model });
-  const uninstall = host.install();
-  const element = document.createElement("div");
-  document.body.appendChild(element);
-  let unmount: () => void = () => {};
-  act(() => {
-    unmount = mount(element);
-  });
-  return () => {
-    act(() => unmount());
-    element.remove();
-    uninstall();
-  };
-}
+const mountWidget = (model: Record<string, unknown>) => mountInAppsmith(model).cleanup;
 
 describe("the widget offers sign-up only where the adapter can sign up", () => {
   let cleanup: () => void = () => {};

@@ -2,29 +2,11 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mount } from "../../../src/widget/mount.js";
 import { createFakeAppsmith } from "./fakeAppsmith.js";
+import { mountInAppsmith } from "./mountInAppsmith.js";
 
 const provider = { type: "demo", latencyMs: 0, accessTokenTtlSeconds: 3600 };
 
-function setup(model: Record<string, unknown>, theme?: Record<string, string>) {
-  const host = createFakeAppsmith({ model, ...(theme ? { theme } : {}) });
-  const uninstall = host.install();
-  const element = document.createElement("div");
-  document.body.appendChild(element);
-  let unmount: () => void = () => {};
-  act(() => {
-    unmount = mount(element);
-  });
-  return {
-    host,
-    element,
-    cleanup() {
-      act(() => unmount());
-      element.remove();
-      uninstall();
-    },
-    unmount: () => act(() => unmount()),
-  };
-}
+const setup = mountInAppsmith;
 
 async function signIn(email: string, password: string) {
   const user = userEvent.setup();
