@@ -5,6 +5,7 @@ const benches = [
   ["size", "bench/size.mjs"],
   ["renders", "bench/renders.mjs"],
   ["refresh", "bench/refresh.mjs"],
+  ["outage", "bench/outage.mjs"],
   ["tti", "bench/widget-tti.mjs"],
   ["signin", "bench/signin-overhead.mjs"],
   ["heights", "bench/widget-heights.mjs"],
