@@ -19,7 +19,24 @@ export interface OidcServer {
   clientId: string;
   connection: string;
   createUser(email: string, password: string): { id: string; email: string };
+  /** Every refresh grant the server answered, in order: the token presented and the outcome. */
+  refreshGrants: RefreshGrant[];
+  /** Grants the server revoked (oidc-provider revokes a family when a spent refresh token comes back). */
+  revokedGrants: string[];
   stop(): Promise<void>;
+}
+
+/** One `grant_type=refresh_token` request as the server saw it. */
+export interface RefreshGrant {
+  refreshToken: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** Options for {@link startOidcServer}. */
+export interface OidcServerOptions {
+  /** Access-token lifetime, in seconds (`expires_in`); default 3600. */
+  accessTokenTtlSeconds?: number;
 }
 
 interface StoredUser {
@@ -66,7 +83,7 @@ function toAccount(user: StoredUser): OidcAccount {
 const revocationAllowed = (_ctx: unknown, client: OidcClient, token: { clientId: string }) =>
   token.clientId === client.clientId;
 
-function createProvider(issuer: string, users: UserStore): Provider {
+function createProvider(issuer: string, users: UserStore, accessTokenTtl: number): Provider {
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -93,7 +110,7 @@ function createProvider(issuer: string, users: UserStore): Provider {
     conformIdTokenClaims: false,
     rotateRefreshToken: true,
     clientBasedCORS: () => true,
-    ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 86_400, Grant: 86_400 },
+    ttl: { AccessToken: accessTokenTtl, IdToken: 3600, RefreshToken: 86_400, Grant: 86_400 },
   });
   provider.registerGrantType("password", passwordGrant(provider, users), [
     "username",
@@ -209,8 +226,27 @@ async function handleSignUp(req: IncomingMessage, res: ServerResponse, users: Us
   sendJson(res, 200, { _id: user.id, email: user.email, email_verified: false });
 }
 
+type GrantContext = { oidc?: { params: Record<string, string | undefined> } };
+
+// The refresh grants and revocations, from the provider's own events (after its checks ran).
+function recordRefreshes(provider: Provider, grants: RefreshGrant[], revoked: string[]): void {
+  const note = (ctx: unknown, error?: unknown) => {
+    const { grant_type, refresh_token } = (ctx as GrantContext).oidc?.params ?? {};
+    if (grant_type !== "refresh_token" || refresh_token === undefined) return;
+    const grant: RefreshGrant = { refreshToken: refresh_token, ok: error === undefined };
+    if (error !== undefined) grant.error = String((error as Error).message ?? error);
+    grants.push(grant);
+  };
+  provider.on("grant.success", (ctx) => note(ctx));
+  provider.on("grant.error", (ctx, error) => note(ctx, error ?? "error"));
+  provider.on("grant.revoked", (_ctx, grantId) => revoked.push(String(grantId)));
+}
+
 /** Starts the provider on 127.0.0.1 (a free port unless one is given). */
-export async function startOidcServer(port = 0): Promise<OidcServer> {
+export async function startOidcServer(
+  port = 0,
+  options: OidcServerOptions = {},
+): Promise<OidcServer> {
   const users = createUserStore();
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const server = createServer((req, res) => {
@@ -225,7 +261,11 @@ export async function startOidcServer(port = 0): Promise<OidcServer> {
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handle = createProvider(issuer, users).callback();
+  const provider = createProvider(issuer, users, options.accessTokenTtlSeconds ?? 3600);
+  const refreshGrants: RefreshGrant[] = [];
+  const revokedGrants: string[] = [];
+  recordRefreshes(provider, refreshGrants, revokedGrants);
+  handle = provider.callback();
   return {
     issuer,
     tokenUrl: `${issuer}/token`,
@@ -237,6 +277,8 @@ export async function startOidcServer(port = 0): Promise<OidcServer> {
       const user = users.add(email, password);
       return { id: user.id, email: user.email };
     },
+    refreshGrants,
+    revokedGrants,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
