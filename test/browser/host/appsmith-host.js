@@ -218,12 +218,45 @@ function createHost() {
     foreignMessages: 0,
     heights: [],
     readyCount: 0,
+    store: {},
+    storeWrites: [],
+    navigations: [],
   };
   let iframe = null;
   let model = {};
   let theme = {};
   let declared = new Set();
   let firstRelease = false;
+  let app = null;
+
+  // The app around the widget as the README's walkthrough builds it: each event runs the
+  // README's action on appsmith.store, and with `bindRefreshToken` the Default Model holds
+  // "refreshToken": "{{ appsmith.store.refreshToken }}", so a store change re-evaluates it and
+  // Appsmith resets the model (an absent value evaluates to "").
+  const storeValue = (key, value) => {
+    if (value === undefined) delete record.store[key];
+    else record.store[key] = value;
+    record.storeWrites.push(value === undefined ? { key } : { key, value });
+    if (app?.bindRefreshToken && key === "refreshToken") {
+      host.resetModel({ ...app.defaultModel, refreshToken: value ?? "" });
+    }
+  };
+  const ACTIONS = {
+    onLogin: (context) => storeValue("refreshToken", context.refreshToken),
+    onSignup: (context) => {
+      if (!context.needsConfirmation) storeValue("refreshToken", context.refreshToken);
+    },
+    onTokenRefresh: (context) => {
+      if (context.refreshToken !== record.store.refreshToken) {
+        storeValue("refreshToken", context.refreshToken);
+      }
+    },
+    onLogout: () => {
+      storeValue("refreshToken", undefined);
+      record.navigations.push("Login");
+    },
+    onNoSession: () => record.navigations.push("Login"),
+  };
 
   const toFrame = (message) => iframe?.contentWindow?.postMessage(message, "*");
   const ui = () => ({ width: 412, height: 452 });
@@ -252,6 +285,7 @@ function createHost() {
         const entry = { name: message.data.eventName, context: message.data.contextObj };
         // An event the app builder never added has no action slot: nothing runs.
         (declared.has(entry.name) ? record.events : record.ignoredEvents).push(entry);
+        if (app && declared.has(entry.name)) ACTIONS[entry.name]?.(entry.context ?? {});
         break;
       }
       case EVENTS.UPDATE_HEIGHT:
@@ -263,11 +297,12 @@ function createHost() {
     }
   });
 
-  return {
+  const host = {
     record,
     /**
-     * Mounts (or remounts) the widget: `{ variant, api?, model, events, theme, html, js, css }`,
-     * where `variant` is a key of SANDBOX_VARIANTS and `api` is "first" or "current".
+     * Mounts (or remounts) the widget: `{ variant, api?, model, events, theme, html, js, css,
+     * app? }`, where `variant` is a key of SANDBOX_VARIANTS, `api` is "first" or "current", and
+     * `app` (`{ store, bindRefreshToken }`) runs the README's event actions on a store.
      */
     load(options) {
       const variant = options.variant ?? "current";
@@ -278,6 +313,13 @@ function createHost() {
       model = structuredClone(options.model ?? {});
       theme = structuredClone(options.theme ?? {});
       declared = new Set(options.events ?? []);
+      app = options.app
+        ? {
+            bindRefreshToken: options.app.bindRefreshToken === true,
+            defaultModel: structuredClone(model),
+          }
+        : null;
+      if (options.app) record.store = structuredClone(options.app.store ?? {});
       iframe?.remove();
       iframe = document.createElement("iframe");
       iframe.title = "Custom1";
@@ -306,6 +348,7 @@ function createHost() {
     /** The widget's iframe element. */
     frame: () => iframe,
   };
+  return host;
 }
 
 window.host = createHost();
