@@ -39,6 +39,11 @@ type TabWindow = {
 
 let browser: LaunchedBrowser;
 let server: OidcServer;
+// Closed after each test, passed or failed: a tab left running would go on refreshing.
+const opened: Page[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((page) => page.close()));
+});
 
 beforeAll(async () => {
   server = await startOidcServer(0, { accessTokenTtlSeconds: TTL_SECONDS });
@@ -55,6 +60,7 @@ const state = (page: Page) => page.evaluate(() => (window as unknown as TabWindo
 
 async function openTab(withLocks: boolean) {
   const page = await browser.context.newPage();
+  opened.push(page);
   if (!withLocks) {
     // What a page on plain http at a LAN address gets: no secure context, no navigator.locks.
     await page.addInitScript(() => {
@@ -168,7 +174,6 @@ describe.each([
     for (const tab of [a, b]) {
       expect((await state(tab.page)).events.filter((e) => e.type === "signed_out")).toEqual([]);
       expect(tab.problems).toEqual([]);
-      await tab.page.close();
     }
   });
 });
