@@ -36,9 +36,13 @@ function lockManager(): LockManagerLike | undefined {
 // A lease lasts longer than a refresh request may (15 s timeout), so a tab that dies holding
 // it only delays the others.
 const LEASE_MS = 20_000;
-// Two tabs that take a free lease at the same moment both write it; the last write wins, and
-// each reads it back after this long before spending anything.
-const LEASE_SETTLE_MS = 50;
+// Two tabs that take a free lease at the same moment both write it and the last write wins;
+// but a write reaches the other tabs' copies of localStorage through another process, tens of
+// milliseconds late on a busy machine. So a lease counts as taken once it has read back as
+// ours twice, this far apart; and a Web Lock is kept this long after its work, because the
+// session stored under it travels to the next holder's copy on its own channel, not in step
+// with the lock changing hands.
+const SETTLE_MS = 150;
 
 /** The default storage key. */
 export const DEFAULT_STORAGE_KEY = "appsmith-auth-kit.session";
@@ -72,10 +76,11 @@ export function createPersistence(
 
   /** Without Web Locks (no secure context): a lease in storage, taken, read back, then held. */
   async function leased<T>(lease: Storage, work: () => Promise<T>): Promise<T> {
-    while (holder(lease) !== me) {
+    for (let confirmed = 0; confirmed < 2; ) {
       if (holder(lease) === undefined)
         lease.setItem(leaseKey, JSON.stringify([me, now() + LEASE_MS]));
-      await sleep(LEASE_SETTLE_MS);
+      await sleep(SETTLE_MS);
+      confirmed = holder(lease) === me ? confirmed + 1 : 0;
     }
     try {
       return await work();
@@ -101,10 +106,18 @@ export function createPersistence(
         return undefined;
       }
     },
-    exclusive(work) {
+    exclusive<T>(work: () => Promise<T>) {
       if (!area) return work();
       const locks = lockManager();
-      return locks ? locks.request(`appsmith-auth-kit:${key}`, work) : leased(area, work);
+      if (!locks) return leased(area, work);
+      // The caller has its result at once; the next tab gets the lock a little later.
+      return new Promise<T>((resolve, reject) => {
+        const held = async () => {
+          await work().then(resolve, reject);
+          await sleep(SETTLE_MS);
+        };
+        locks.request(`appsmith-auth-kit:${key}`, held).catch(reject);
+      });
     },
     connect(handlers) {
       if (area) link = connectCrossTab(key, area, handlers);

@@ -50,7 +50,7 @@ describe("cross-tab", () => {
     const b = tab();
     // Half way through, A refreshes (by hand); B must not refresh at the old due time.
     await vi.advanceTimersByTimeAsync(HOUR / 2);
-    // Without Web Locks, a refresh first takes the storage lease (read back after 50 ms).
+    // Without Web Locks, a refresh first takes the storage lease (read back twice, 150 ms apart).
     const session = await refreshBy(a);
     expect(b.client.getState().session).toEqual(session);
     expect(b.events).toEqual([{ type: "token_refreshed", session }]);
@@ -59,7 +59,7 @@ describe("cross-tab", () => {
     expect(a.adapter.refresh).toHaveBeenCalledTimes(1);
     // Both turns come a margin before the new expiry: one tab holds the storage lease and
     // refreshes, the other then finds the rotated session stored and takes it.
-    await vi.advanceTimersByTimeAsync(HOUR / 2 - 60_000 + 200);
+    await vi.advanceTimersByTimeAsync(HOUR / 2 - 60_000 + 2 * LEASE_MS);
     expect(a.adapter.refresh.mock.calls.length + b.adapter.refresh.mock.calls.length).toBe(2);
     expect(b.client.getState().session).toEqual(a.client.getState().session);
   });
@@ -234,10 +234,13 @@ describe("cross-tab", () => {
   });
 });
 
+// How long taking a free storage lease takes, plus the reply.
+const LEASE_MS = 2 * 150 + 10;
+
 async function refreshBy(t: ReturnType<typeof tab>) {
   const refreshed = t.client.refresh();
-  // The storage lease (no Web Locks here) is read back after 50 ms; the reply takes 5.
-  await vi.advanceTimersByTimeAsync(60);
+  // The storage lease (no Web Locks here) is read back twice, 150 ms apart; the reply takes 5.
+  await vi.advanceTimersByTimeAsync(LEASE_MS);
   return refreshed;
 }
 
