@@ -176,17 +176,21 @@ async function kitLoad(kit, scenario, seed) {
     if (event.type === "error")
       errorCodes[event.error.code] = (errorCodes[event.error.code] ?? 0) + 1;
   });
-  const state = await onVirtualTime(sim, async () => {
+  const { state, now } = await onVirtualTime(sim, async () => {
     const stop = client.start();
     await sim.runUntil(loadedAt + PAGE_LIFE_MS);
     provider.stats.healthy = true;
     await sim.runUntil(loadedAt + PAGE_LIFE_MS + TAIL_MS);
     stop();
-    return client.getState();
+    return { state: client.getState(), now: sim.clock.now() };
   });
   return {
     lost: ended > 0,
-    recovered: state.status === "signed_in" && state.session?.refreshToken !== undefined,
+    // Signed in, or signed in while a routine refresh is in flight, on a live access token.
+    recovered:
+      (state.status === "signed_in" || state.status === "refreshing") &&
+      state.session?.refreshToken !== undefined &&
+      state.session.expiresAt > now,
     requests: provider.stats.requests,
     failed: provider.stats.failed,
   };
@@ -291,9 +295,9 @@ await vite.close();
     "\nlost: the session ended (a signed_out event; the widget would send onLogout and the README's",
   );
   console.log(
-    'action would remove the stored refresh token). not recovered: not "signed_in" with its refresh',
+    'action would remove the stored refresh token). not recovered: not "signed_in" (or "refreshing")',
   );
-  console.log("token after the healthy tail.");
+  console.log("on a live access token and its refresh token after the healthy tail.");
   const codes = Object.entries(errorCodes).map(([code, n]) => `${code} ${n}`);
   console.log(`\nerror events the kit emitted, by code: ${codes.join(", ")}`);
   if (failed) {
