@@ -76,11 +76,10 @@ export function createPersistence(
 
   /** Without Web Locks (no secure context): a lease in storage, taken, read back, then held. */
   async function leased<T>(lease: Storage, work: () => Promise<T>): Promise<T> {
-    for (let confirmed = 0; confirmed < 2; ) {
+    for (let confirmed = 0; confirmed < 2; confirmed = holder(lease) === me ? confirmed + 1 : 0) {
       if (holder(lease) === undefined)
         lease.setItem(leaseKey, JSON.stringify([me, now() + LEASE_MS]));
       await sleep(SETTLE_MS);
-      confirmed = holder(lease) === me ? confirmed + 1 : 0;
     }
     try {
       return await work();
@@ -110,13 +109,10 @@ export function createPersistence(
       if (!area) return work();
       const locks = lockManager();
       if (!locks) return leased(area, work);
-      // The caller has its result at once; the next tab gets the lock a little later.
-      return new Promise<T>((resolve, reject) => {
-        const held = async () => {
-          await work().then(resolve, reject);
-          await sleep(SETTLE_MS);
-        };
-        locks.request(`appsmith-auth-kit:${key}`, held).catch(reject);
+      return locks.request(`appsmith-auth-kit:${key}`, async () => {
+        const result = await work();
+        await sleep(SETTLE_MS);
+        return result;
       });
     },
     connect(handlers) {

@@ -98,7 +98,16 @@ function rotatingProvider() {
   };
   const adapter: AuthAdapter = {
     name: "rotating",
-    capabilities: { signUp: false, refresh: true, revoke: false },
+    capabilities: {
+      signUp: false,
+      refresh: true,
+      revoke: false,
+      redirectSignIn: false,
+      passwordRecovery: false,
+      emailVerification: false,
+      magicLink: false,
+      emailOtp: false,
+    },
     signUp: async () => ({ kind: "session", session: issue() }),
     signIn: async () => issue(),
     refresh: (token) =>
