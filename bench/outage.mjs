@@ -150,8 +150,8 @@ function createProvider(sim, scenario, rand, loadedAt) {
 // The error codes the kit reported, over the whole run (each outage once, or each failure).
 const errorCodes = {};
 
-/** The kit: the widget's way of restoring, `initialRefreshToken` on a memory store. */
-async function kitLoad(kit, scenario, seed) {
+/** One page load's world: its virtual clock, the provider it meets, the real Firebase adapter. */
+function pageLoad(kit, scenario, seed) {
   const sim = createSimulation(Date.UTC(2026, 0, 1));
   const loadedAt = sim.clock.now();
   const rand = seeded(seed);
@@ -160,6 +160,12 @@ async function kitLoad(kit, scenario, seed) {
     { type: "firebase", apiKey: "bench-key" },
     { fetch: provider.fetch, clock: sim.clock },
   );
+  return { sim, loadedAt, provider, adapter };
+}
+
+/** The kit: the widget's way of restoring, `initialRefreshToken` on a memory store. */
+async function kitLoad(kit, scenario, seed) {
+  const { sim, loadedAt, provider, adapter } = pageLoad(kit, scenario, seed);
   const client = kit.createAuthClient({
     adapter,
     storage: "memory",
@@ -198,14 +204,7 @@ async function kitLoad(kit, scenario, seed) {
 
 /** The naive client: restores, refreshes a minute before expiry, ends on the first failure. */
 async function naiveLoad(kit, scenario, seed) {
-  const sim = createSimulation(Date.UTC(2026, 0, 1));
-  const loadedAt = sim.clock.now();
-  const rand = seeded(seed);
-  const provider = createProvider(sim, scenario, rand, loadedAt);
-  const adapter = kit.createAdapter(
-    { type: "firebase", apiKey: "bench-key" },
-    { fetch: provider.fetch, clock: sim.clock },
-  );
+  const { sim, loadedAt, provider, adapter } = pageLoad(kit, scenario, seed);
   let lost = false;
   let session;
   const renew = async (token) => {

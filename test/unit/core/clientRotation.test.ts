@@ -1,14 +1,9 @@
-// Rotating refresh tokens are spent once, whatever the tabs do: two tabs whose timers fire
-// together for 50 cycles, with Web Locks and without (the storage lease), against a provider
-// that revokes the whole family when a token is reused; and the newest user action wins
-// across tabs.
-import { AuthError } from "../../../src/core/AuthError.js";
 import type { AuthAdapter } from "../../../src/core/adapter.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
 import type { AuthEvent, Session } from "../../../src/core/types.js";
-import { passwordCapabilities } from "../../../src/providers/shared.js";
 import { deferred, flush, HOUR, makeSession, STORAGE_KEY, T0 } from "./fakeAdapter.js";
 import { FakeBroadcastChannel } from "./fakeBroadcastChannel.js";
+import { rotatingProvider } from "./rotatingProvider.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -21,45 +16,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   localStorage.clear();
 });
-
-/** A provider that rotates refresh tokens and, on reuse, revokes the whole family. */
-function rotatingProvider() {
-  let issued = 0;
-  const live = new Set<string>();
-  const spent: string[] = [];
-  const issue = (): Session => {
-    issued += 1;
-    const refreshToken = `rt-${issued}`;
-    live.add(refreshToken);
-    const user = { id: "u1", email: "ada@example.com" };
-    return {
-      accessToken: `at-${issued}`,
-      refreshToken,
-      expiresAt: Date.now() + HOUR,
-      tokenType: "bearer",
-      user,
-      provider: "rotating",
-    };
-  };
-  const adapter: AuthAdapter = {
-    name: "rotating",
-    capabilities: passwordCapabilities(false, true, false),
-    signUp: async () => ({ kind: "session", session: issue() }),
-    signIn: async () => issue(),
-    refresh: (token) =>
-      new Promise<Session>((resolve, reject) => {
-        setTimeout(() => {
-          spent.push(token);
-          if (!live.delete(token)) {
-            live.clear();
-            reject(new AuthError("session_expired", { status: 400 }));
-          } else resolve(issue());
-        }, 5);
-      }),
-    signOut: async () => {},
-  };
-  return { adapter, spent, first: issue };
-}
 
 /**
  * navigator.locks as another tab sees it: the next waiter gets the lock the moment it is

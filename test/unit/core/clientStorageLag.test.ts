@@ -1,13 +1,8 @@
-// Two tabs' copies of localStorage do not agree at once: a write reaches the other tab's copy
-// through another process, late, and not in step with a Web Lock changing hands. A tab that
-// gets the lock (or the storage lease) must still never spend a refresh token the other tab
-// just spent. Each tab here has its own copy, updated LAG_MS after the other's writes.
-import { AuthError } from "../../../src/core/AuthError.js";
-import type { AuthAdapter } from "../../../src/core/adapter.js";
 import { createAuthClient } from "../../../src/core/createAuthClient.js";
-import type { AuthEvent, Session } from "../../../src/core/types.js";
+import type { AuthEvent } from "../../../src/core/types.js";
 import { HOUR, STORAGE_KEY, T0 } from "./fakeAdapter.js";
 import { FakeBroadcastChannel } from "./fakeBroadcastChannel.js";
+import { rotatingProvider } from "./rotatingProvider.js";
 
 // How late another tab's write reaches a tab's copy on a busy machine.
 const LAG_MS = 80;
@@ -77,53 +72,6 @@ function fakeLocks() {
       return result;
     },
   };
-}
-
-/** Rotates refresh tokens; a reused one is refused and revokes the whole family. */
-function rotatingProvider() {
-  let issued = 0;
-  const live = new Set<string>();
-  const spent: string[] = [];
-  const issue = (): Session => {
-    issued += 1;
-    live.add(`rt-${issued}`);
-    return {
-      accessToken: `at-${issued}`,
-      refreshToken: `rt-${issued}`,
-      expiresAt: Date.now() + HOUR,
-      tokenType: "bearer",
-      user: { id: "u1", email: "ada@example.com" },
-      provider: "rotating",
-    };
-  };
-  const adapter: AuthAdapter = {
-    name: "rotating",
-    capabilities: {
-      signUp: false,
-      refresh: true,
-      revoke: false,
-      redirectSignIn: false,
-      passwordRecovery: false,
-      emailVerification: false,
-      magicLink: false,
-      emailOtp: false,
-    },
-    signUp: async () => ({ kind: "session", session: issue() }),
-    signIn: async () => issue(),
-    refresh: (token) =>
-      new Promise<Session>((resolve, reject) => {
-        setTimeout(() => {
-          spent.push(token);
-          if (live.delete(token)) resolve(issue());
-          else {
-            live.clear();
-            reject(new AuthError("session_expired", { status: 400 }));
-          }
-        }, 5);
-      }),
-    signOut: async () => {},
-  };
-  return { adapter, spent, first: issue };
 }
 
 describe.each([
