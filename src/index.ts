@@ -37,7 +37,7 @@ export type {
 } from "./core/adapter.js";
 export type { AuthClient, AuthClientOptions } from "./core/clientTypes.js";
 export { createAuthClient } from "./core/createAuthClient.js";
-export type { PlainAuthError, PlainAuthEvent } from "./core/events.js";
+export type { PlainAuthEvent } from "./core/events.js";
 export { toPlainEvent } from "./core/events.js";
 export type { JwtPayload } from "./core/jwt.js";
 export { decodeJwt, jwtExpiresAt } from "./core/jwt.js";
@@ -52,6 +52,7 @@ export type {
   AuthUser,
   KeyValueStorage,
   Persistence,
+  PlainAuthError,
   Session,
   SignedOutReason,
 } from "./core/types.js";

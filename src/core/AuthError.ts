@@ -1,3 +1,5 @@
+import type { PlainAuthError } from "./types.js";
+
 /** Every error code the kit produces: a closed list, so UIs can map each to words. */
 export const AUTH_ERROR_CODES = [
   "invalid_credentials",
@@ -79,14 +81,11 @@ export class AuthError extends Error {
     this.reasons = options.reasons;
   }
 
-  /** A plain-JSON view, safe to log or post to a host page. */
-  toJSON(): { name: string; code: AuthErrorCode; message: string; status?: number } {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      ...(this.status === undefined ? {} : { status: this.status }),
-    };
+  /** Its safe fields as plain JSON, as events carry it: safe to log or post to a host page. */
+  toJSON(): PlainAuthError {
+    const { code, message, status, provider, retryAfterMs, reasons } = this;
+    // The round trip leaves out the fields that are undefined.
+    return JSON.parse(JSON.stringify({ code, message, status, provider, retryAfterMs, reasons }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { AuthError, toAuthError } from "./AuthError.js";
 import type { AuthClient, AuthClientOptions } from "./clientTypes.js";
+import { plainEvent } from "./events.js";
 import { type EngineEvent, expired, initialState, statusOf, transition } from "./machine.js";
 import { createPersistence } from "./persistence.js";
 import { systemClock, systemTimers } from "./ports.js";
@@ -56,7 +57,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     publish();
     if (step.persist !== undefined) place.write(step.persist);
     if (step.tell) place.post(step.tell);
-    for (const told of step.emit ?? []) store.emit(told);
+    for (const told of step.emit ?? []) store.emit(plainEvent(told));
     if (step.refresh) run(step.refresh.token, step.refresh.epoch, step.refresh.previous);
     if (step.revoke) adapter.signOut(step.revoke).catch(() => {});
     reconcile();

@@ -1,17 +1,11 @@
 import { AuthError, isTransientError } from "./AuthError.js";
 import { backoffDelay } from "./backoff.js";
 import type { CrossTabMessage } from "./crossTab.js";
+import type { RawAuthEvent } from "./events.js";
 import { withExpiry } from "./session.js";
 import { isSession, parseStoredSession } from "./storage.js";
 import type { TimingInput } from "./timing.js";
-import type {
-  AuthAction,
-  AuthEvent,
-  AuthStatus,
-  AuthUser,
-  Session,
-  SignedOutReason,
-} from "./types.js";
+import type { AuthAction, AuthStatus, AuthUser, Session, SignedOutReason } from "./types.js";
 
 /** Everything the engine knows; the public state is derived from it ({@link statusOf}). */
 export interface EngineState extends TimingInput {
@@ -48,8 +42,8 @@ export interface Effects {
   persist?: Session | null;
   /** Tell the other tabs. */
   tell?: CrossTabMessage;
-  /** Events for the app, in order. */
-  emit?: AuthEvent[];
+  /** Events for the app, in order (the engine emits their plain copies). */
+  emit?: RawAuthEvent[];
   /** Spend this refresh token (of the session `previous`); its result belongs to `epoch`. */
   refresh?: { token: string; epoch: number; previous: Session | null };
   /** Revoke this (overtaken) session server-side, best-effort. */
@@ -119,7 +113,7 @@ function whyEnded(reason: SignedOutReason, error: AuthError | null): AuthError |
 /** Ends the session; `own` when it ended here (else another tab already stored and said so). */
 function ended(s: EngineState, reason: SignedOutReason, error: AuthError | null, own: boolean) {
   const state = { ...s, ...CLEARED, epoch: s.epoch + 1, error: whyEnded(reason, error) };
-  const emit: AuthEvent[] = [{ type: "signed_out", reason }];
+  const emit: RawAuthEvent[] = [{ type: "signed_out", reason }];
   if (!own) return { state, emit };
   return { state, emit, persist: null, tell: { kind: "signed_out", reason } } satisfies Step;
 }
@@ -130,14 +124,14 @@ function adopted(s: EngineState, session: Session, now: number): EngineState {
 }
 
 /** A session obtained here: taken, stored, told to the other tabs and to the app. */
-function obtained(s: EngineState, session: Session, event: AuthEvent, now: number): Step {
+function obtained(s: EngineState, session: Session, event: RawAuthEvent, now: number): Step {
   const refreshed = event.type === "token_refreshed";
   const tell: CrossTabMessage = { kind: "session", session, refreshed };
   return { state: adopted(s, session, now), persist: session, tell, emit: [event] };
 }
 
 function refreshFailed(s: EngineState, error: AuthError, jitter: number, ctx: TransitionContext) {
-  const report: AuthEvent = { type: "error", action: "refresh", error };
+  const report: RawAuthEvent = { type: "error", action: "refresh", error };
   // Only the provider's refusal ends a session: any other failure keeps it and retries.
   if (!isTransientError(error)) {
     const end = ended(s, "revoked", error, true);
@@ -205,14 +199,14 @@ export function transition(s: EngineState, event: EngineEvent, ctx: TransitionCo
       // After a sign-out the user wants the overtaken reply's server session gone; after a
       // newer sign-in it is left to expire (a global revoke would end the newer one too).
       if (stale) return s.lastAction === "sign_out" ? { state: s, revoke: session } : keep;
-      const told: AuthEvent = event.signedUp
+      const told: RawAuthEvent = event.signedUp
         ? { type: "signed_up", session, needsConfirmation: false, user: session.user }
         : { type: "signed_in", session };
       return obtained(s, session, told, now);
     }
     case "confirmation_required": {
       // The account exists whatever happened meanwhile: the user must still hear about it.
-      const told: AuthEvent = {
+      const told: RawAuthEvent = {
         type: "signed_up",
         session: null,
         needsConfirmation: true,

@@ -1,4 +1,4 @@
-import type { AuthError } from "./AuthError.js";
+import type { AuthError, AuthErrorCode } from "./AuthError.js";
 
 /** A signed-in user as the provider described them; `id` and `email` are normalised. */
 export interface AuthUser {
@@ -51,7 +51,27 @@ export interface AuthState {
   persistence: Persistence;
 }
 
-/** Every token event the engine emits, in the order they happen. */
+/**
+ * An {@link AuthError} as plain JSON (what its `toJSON()` gives): the safe fields only, never
+ * its `cause` (which may hold a server's raw body).
+ */
+export interface PlainAuthError {
+  code: AuthErrorCode;
+  message: string;
+  status?: number;
+  /** The adapter's name, e.g. `"supabase"`. */
+  provider?: string;
+  /** For `rate_limited`: how long the server asked to wait, in milliseconds. */
+  retryAfterMs?: number;
+  /** For `weak_password`: the provider's reasons, if any. */
+  reasons?: string[];
+}
+
+/**
+ * Every token event the engine emits, in the order they happen: plain JSON, safe to post or
+ * structured-clone. `client.onEvent`, `<AuthProvider onEvent>` and `mount(el, { onEvent })`
+ * all deliver this same event.
+ */
 export type AuthEvent =
   | {
       type: "signed_up";
@@ -62,7 +82,7 @@ export type AuthEvent =
   | { type: "signed_in"; session: Session }
   | { type: "token_refreshed"; session: Session }
   | { type: "signed_out"; reason: SignedOutReason }
-  | { type: "error"; action: AuthAction; error: AuthError };
+  | { type: "error"; action: AuthAction; error: PlainAuthError };
 
 /** A string key-value store, sync or async (Web Storage fits as it is). */
 export interface KeyValueStorage {

@@ -3,7 +3,7 @@ import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from
 import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient, AuthClientOptions } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
-import { type PlainAuthEvent, toPlainEvent } from "../core/events.js";
+import type { AuthEvent } from "../core/types.js";
 import { AuthContext, type AuthContextValue } from "./AuthContext.js";
 import { type AuthMessagesOverride, DEFAULT_MESSAGES, mergeMessages } from "./messages.js";
 import { createMutationClient } from "./mutationClient.js";
@@ -20,8 +20,8 @@ type Without<T> = { [K in keyof T]?: never };
 
 /** The props every kind of `<AuthProvider>` takes: events, messages, React Query, children. */
 export interface AuthProviderCommonProps {
-  /** Called with every token event as a plain JSON object. */
-  onEvent?: (event: PlainAuthEvent) => void;
+  /** Called with every token event: the engine's own plain-JSON {@link AuthEvent}. */
+  onEvent?: (event: AuthEvent) => void;
   /** Overrides for any user-visible text, for every component below. */
   messages?: AuthMessagesOverride;
   /**
@@ -84,7 +84,7 @@ export function AuthProvider(props: AuthProviderProps): ReactNode {
   const onEvent = useRef(props.onEvent);
   onEvent.current = props.onEvent;
   // Subscribed before start() so no event of the first refresh is missed.
-  useEffect(() => client.onEvent((event) => onEvent.current?.(toPlainEvent(event))), [client]);
+  useEffect(() => client.onEvent((event) => onEvent.current?.(event)), [client]);
   // start() returns stop(); a second start joins a refresh in flight, so StrictMode refreshes once.
   useEffect(() => client.start(), [client]);
 

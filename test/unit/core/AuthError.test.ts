@@ -44,7 +44,32 @@ describe("AuthError", () => {
     expect(wrapped.code).toBe("network");
     expect(wrapped.cause).toBeInstanceOf(TypeError);
     expect(JSON.stringify(wrapped)).toBe(
-      '{"name":"AuthError","code":"network","message":"Could not reach the sign-in service. Check your connection and try again."}',
+      '{"code":"network","message":"Could not reach the sign-in service. Check your connection and try again."}',
     );
+  });
+
+  it("turns into its safe fields only as JSON, never its cause", () => {
+    const error = new AuthError("rate_limited", {
+      status: 429,
+      provider: "supabase",
+      retryAfterMs: 5_000,
+      message: "Slow down.",
+      cause: new Error("refresh_token=secret"),
+    });
+    expect(error.toJSON()).toEqual({
+      code: "rate_limited",
+      message: "Slow down.",
+      status: 429,
+      provider: "supabase",
+      retryAfterMs: 5_000,
+    });
+    expect(Object.keys(error.toJSON())).not.toContain("cause");
+    expect(JSON.stringify(error)).not.toContain("secret");
+    const weak = new AuthError("weak_password", { reasons: ["length"] });
+    expect(weak.toJSON()).toEqual({
+      code: "weak_password",
+      message: weak.message,
+      reasons: ["length"],
+    });
   });
 });

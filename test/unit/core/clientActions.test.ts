@@ -29,7 +29,9 @@ describe("signIn", () => {
     adapter.signIn.mockRejectedValueOnce(failure);
     await expect(client.signIn({ email: "a@b.co", password: "x" })).rejects.toBe(failure);
     expect(client.getState()).toMatchObject({ status: "signed_out", error: failure });
-    expect(events).toEqual([{ type: "error", action: "sign_in", error: failure }]);
+    // The event carries the error as plain JSON; the state and the rejection keep the instance.
+    const error = { code: "invalid_credentials", message: failure.message, status: 400 };
+    expect(events).toEqual([{ type: "error", action: "sign_in", error }]);
   });
 
   it("wraps a non-AuthError failure and clears the error on the next success", async () => {
@@ -80,7 +82,8 @@ describe("signUp", () => {
     adapter.signUp.mockRejectedValueOnce(failure);
     await expect(client.signUp({ email: "a@b.co", password: "pw" })).rejects.toBe(failure);
     expect(client.getState().error).toBe(failure);
-    expect(events).toEqual([{ type: "error", action: "sign_up", error: failure }]);
+    const error = { code: "email_taken", message: failure.message, status: 422 };
+    expect(events).toEqual([{ type: "error", action: "sign_up", error }]);
   });
 });
 

@@ -1,21 +1,21 @@
 import { AuthError } from "../../../src/core/AuthError.js";
-import { toPlainEvent } from "../../../src/core/events.js";
+import { plainEvent } from "../../../src/core/events.js";
 import { makeSession } from "./fakeAdapter.js";
 
-describe("toPlainEvent", () => {
+describe("plainEvent", () => {
   it("turns an error into { code, message, status } with nothing else", () => {
     const error = new AuthError("invalid_credentials", {
       status: 400,
       cause: new Error("raw body"),
     });
-    const plain = toPlainEvent({ type: "error", action: "sign_in", error });
+    const plain = plainEvent({ type: "error", action: "sign_in", error });
     expect(plain).toEqual({
       type: "error",
       action: "sign_in",
       error: { code: "invalid_credentials", message: error.message, status: 400 },
     });
     expect(Object.getPrototypeOf((plain as { error: object }).error)).toBe(Object.prototype);
-    const withoutStatus = toPlainEvent({
+    const withoutStatus = plainEvent({
       type: "error",
       action: "refresh",
       error: new AuthError("network"),
@@ -31,7 +31,7 @@ describe("toPlainEvent", () => {
     const session = makeSession({
       user: { id: "u", email: "a@b.co", when: new Date(0), callback: () => 1 },
     });
-    const plain = toPlainEvent({ type: "signed_in", session });
+    const plain = plainEvent({ type: "signed_in", session });
     expect(plain).toEqual({
       type: "signed_in",
       session: { ...session, user: { id: "u", email: "a@b.co", when: "1970-01-01T00:00:00.000Z" } },
@@ -43,7 +43,7 @@ describe("toPlainEvent", () => {
   it("keeps id and email when the user object cannot be serialised", () => {
     const user: Record<string, unknown> = { id: "u", email: "a@b.co", big: 1n };
     user.self = user;
-    const plain = toPlainEvent({
+    const plain = plainEvent({
       type: "signed_up",
       session: null,
       needsConfirmation: true,
@@ -58,12 +58,12 @@ describe("toPlainEvent", () => {
   });
 
   it("passes signed_out reasons and token_refreshed sessions through", () => {
-    expect(toPlainEvent({ type: "signed_out", reason: "revoked" })).toEqual({
+    expect(plainEvent({ type: "signed_out", reason: "revoked" })).toEqual({
       type: "signed_out",
       reason: "revoked",
     });
     const session = makeSession();
-    expect(toPlainEvent({ type: "token_refreshed", session })).toEqual({
+    expect(plainEvent({ type: "token_refreshed", session })).toEqual({
       type: "token_refreshed",
       session,
     });

@@ -54,7 +54,7 @@ describe("eventToTrigger", () => {
       status: 400,
       cause: new Error("raw body"),
     });
-    const trigger = eventToTrigger({ type: "error", action: "sign_in", error });
+    const trigger = eventToTrigger({ type: "error", action: "sign_in", error: error.toJSON() });
     expect(trigger).toEqual({
       name: "onAuthError",
       context: { action: "sign_in", code: "invalid_credentials", message: error.message },
