@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { createAppsmithBridge, isAppsmith } from "../bridge/appsmithBridge.js";
 import type { HostBridge, HostModel } from "../bridge/hostBridge.js";
 import { toPlainJson } from "../bridge/toPlainJson.js";
+import type { AuthEvent } from "../core/types.js";
 import { applyTheme, inlineThemeValues } from "./applyTheme.js";
 import type { WidgetConfigInput } from "./modelConfig.js";
 import { WidgetApp } from "./WidgetApp.js";
@@ -11,12 +12,17 @@ import { createWidgetController } from "./widgetController.js";
 export interface MountOptions extends WidgetConfigInput {
   /** The host to talk to; default `window.appsmith`, or none outside Appsmith. */
   bridge?: HostBridge;
-  /** Also called with every event the widget triggers (for pages without a host bridge). */
-  onEvent?: (name: string, context: Record<string, unknown>) => void;
+  /** Called with every token event, the same {@link AuthEvent} `client.onEvent` delivers. */
+  onEvent?: (event: AuthEvent) => void;
+  /**
+   * Also called with every event the widget triggers on the host (`onLogin`, `onNoSession`…)
+   * and its context, as the host sees them (for pages without a host bridge).
+   */
+  onHostEvent?: (name: string, context: Record<string, unknown>) => void;
 }
 
-// Outside Appsmith with no bridge given: the options are the whole config and events go
-// only to `onEvent`.
+// Outside Appsmith with no bridge given: the options are the whole config and host events
+// go only to `onHostEvent`.
 function standaloneBridge(): HostBridge {
   let model: HostModel = {};
   return {
@@ -38,13 +44,13 @@ function standaloneBridge(): HostBridge {
   };
 }
 
-function withEventTap(bridge: HostBridge, onEvent: MountOptions["onEvent"]): HostBridge {
-  if (!onEvent) return bridge;
+function withEventTap(bridge: HostBridge, onHostEvent: MountOptions["onHostEvent"]): HostBridge {
+  if (!onHostEvent) return bridge;
   return {
     ...bridge,
     triggerEvent(name, context) {
       bridge.triggerEvent(name, context);
-      onEvent(name, toPlainJson(context));
+      onHostEvent(name, toPlainJson(context));
     },
   };
 }
@@ -62,9 +68,9 @@ export function mount(element: HTMLElement, options: MountOptions = {}): () => v
       'mount(element): element is not a DOM element (is the HTML tab\'s <div id="root"> there?)',
     );
   }
-  const { bridge: given, onEvent, ...overrides } = options;
+  const { bridge: given, onEvent, onHostEvent, ...overrides } = options;
   const base = given ?? (isAppsmith() ? createAppsmithBridge() : standaloneBridge());
-  const bridge = withEventTap(base, onEvent);
+  const bridge = withEventTap(base, onHostEvent);
   const root = createRoot(element);
   // The page's own inline `--aak-*` values survive where the theme sets none, and unmount.
   const own = inlineThemeValues(element);
@@ -72,6 +78,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): () => v
   const controller = createWidgetController({
     bridge,
     overrides,
+    onEvent,
     render: (state) => root.render(<WidgetApp state={state} />),
   });
   const stop = controller.start();

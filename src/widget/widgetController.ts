@@ -8,7 +8,7 @@ import {
 import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
-import type { AuthState } from "../core/types.js";
+import type { AuthEvent, AuthState } from "../core/types.js";
 import { type AdapterConfig, createAdapter } from "../providers/createAdapter.js";
 import { mergeMessages } from "../react/messages.js";
 import { eventToTrigger, stateToModel } from "./hostSync.js";
@@ -35,6 +35,8 @@ export interface WidgetControllerOptions {
   overrides?: WidgetConfigInput;
   /** Called whenever what the widget shows changes. */
   render: (state: WidgetRenderState) => void;
+  /** Called with every event of the engine in use, as `client.onEvent` delivers it. */
+  onEvent?: ((event: AuthEvent) => void) | undefined;
   /** Builds the engine; injectable for tests (`gate` wraps its adapter). */
   createClient?: (config: WidgetConfig, gate: (adapter: AuthAdapter) => AuthAdapter) => AuthClient;
 }
@@ -125,6 +127,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
       const { name, context } = eventToTrigger(event);
       if (event.type === "error") context.message = errorMessage(event.error);
       bridge.triggerEvent(name, context);
+      options.onEvent?.(event);
     });
     const offState = next.subscribe(() => {
       publishState();

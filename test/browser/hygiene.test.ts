@@ -158,7 +158,7 @@ import { mount } from "${CDN}";
 window.kitEvents = [];
 mount(document.getElementById("root"), {
   provider: ${JSON.stringify(provider)}, view: "auto",
-  onEvent: (name, context) => window.kitEvents.push({ name, context }),
+  onHostEvent: (name, context) => window.kitEvents.push({ name, context }),
 });
 </script></body></html>`;
     // A page of the static server's origin (a route-fulfilled one would count as public

@@ -114,7 +114,7 @@ window.reactVersion = version;
 window.kitEvents = [];
 mount(document.getElementById("root"), {
   provider: { type: "demo", latencyMs: 0 }, view: "login",
-  onEvent: (name, context) => window.kitEvents.push({ name, context }),
+  onHostEvent: (name, context) => window.kitEvents.push({ name, context }),
 });
 </script></body></html>`;
 }

@@ -249,20 +249,27 @@ describe("mount outside Appsmith", () => {
     expect(() => mount(null as unknown as HTMLElement)).toThrow(/not a DOM element/);
   });
 
-  it("takes its whole config from the options and reports events to onEvent", async () => {
+  it("takes its whole config from the options: engine events to onEvent, host ones to onHostEvent", async () => {
     const element = document.createElement("div");
     document.body.appendChild(element);
     const onEvent = vi.fn();
+    const onHostEvent = vi.fn();
     let unmount: () => void = () => {};
     act(() => {
-      unmount = mount(element, { provider, view: "login", onEvent });
+      unmount = mount(element, { provider, view: "login", onEvent, onHostEvent });
     });
     await signIn("demo@example.com", "password123");
     await screen.findByText("Signed in as demo@example.com");
-    expect(onEvent).toHaveBeenCalledWith(
+    expect(onEvent).toHaveBeenCalledWith({
+      type: "signed_in",
+      session: expect.objectContaining({ accessToken: expect.any(String) }),
+    });
+    expect(onEvent.mock.calls.every((call) => call.length === 1)).toBe(true);
+    expect(onHostEvent).toHaveBeenCalledWith(
       "onLogin",
       expect.objectContaining({ accessToken: expect.any(String) }),
     );
+    expect(onHostEvent).toHaveBeenCalledWith("onNoSession", { reason: "no_session" });
     act(() => unmount());
     element.remove();
   });
