@@ -6,11 +6,15 @@ import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { ConfigAuthProvider } from "../../../src/config.js";
 import {
-  type AuthError,
+  type AuthClient,
+  AuthError,
+  type AuthEvent,
   type AuthMutation,
   AuthProvider,
   type AuthProviderProps,
   createAuthClient,
+  type PlainAuthError,
+  type PlainAuthEvent,
   type Session,
   type SignUpResult,
   useSignIn,
@@ -18,6 +22,7 @@ import {
   useSignUp,
 } from "../../../src/index.js";
 import { demo } from "../../../src/providers/demo.js";
+import type { MountOptions } from "../../../src/widget/index.js";
 
 const adapter = demo({ latencyMs: 0, storage: "memory" });
 const client = createAuthClient({ adapter, storage: "memory" });
@@ -81,6 +86,38 @@ describe("the mutation hooks return the kit's own type, not React Query's", () =
       | "error"
       | "reset"
       | "supported"
+    >();
+  });
+});
+
+describe("the three onEvent callbacks share one plain event type", () => {
+  type EngineEvent = Parameters<Parameters<AuthClient["onEvent"]>[0]>[0];
+  type ProviderEvent = Parameters<NonNullable<AuthProviderProps["onEvent"]>>[0];
+  type MountEvent = Parameters<NonNullable<MountOptions["onEvent"]>>[0];
+  type ErrorEvent = Extract<AuthEvent, { type: "error" }>;
+
+  it("gives the engine's, AuthProvider's and mount's callbacks the same AuthEvent", () => {
+    expectTypeOf<EngineEvent>().toEqualTypeOf<AuthEvent>();
+    expectTypeOf<ProviderEvent>().toEqualTypeOf<EngineEvent>();
+    expectTypeOf<MountEvent>().toEqualTypeOf<EngineEvent>();
+    // The deprecated name still compiles, as the same type.
+    expectTypeOf<PlainAuthEvent>().toEqualTypeOf<AuthEvent>();
+  });
+
+  it("carries an error as plain JSON, not as an AuthError", () => {
+    expectTypeOf<ErrorEvent["error"]>().toEqualTypeOf<PlainAuthError>();
+    expectTypeOf<ErrorEvent["error"]>().not.toHaveProperty("cause");
+    expectTypeOf<ErrorEvent["error"]>().not.toHaveProperty("stack");
+    expectTypeOf<ErrorEvent["error"]>().not.toExtend<Error>();
+    expectTypeOf<keyof PlainAuthError>().toEqualTypeOf<
+      "code" | "message" | "status" | "provider" | "retryAfterMs" | "reasons"
+    >();
+    expectTypeOf(new AuthError("network").toJSON()).toEqualTypeOf<PlainAuthError>();
+  });
+
+  it("keeps the host's events, by name and context, under mount's onHostEvent", () => {
+    expectTypeOf<MountOptions["onHostEvent"]>().toEqualTypeOf<
+      ((name: string, context: Record<string, unknown>) => void) | undefined
     >();
   });
 });
