@@ -54,15 +54,13 @@ export function firebaseErrorCode(body: unknown): string | undefined {
   return code ? code : undefined;
 }
 
-function mapFirebaseError(operation: Operation, status: number, body: unknown) {
+function mapFirebaseError(status: number, body: unknown) {
   const code = firebaseErrorCode(body);
   // Google's API gateway words a bad key as free text with reason API_KEY_INVALID.
   const reason =
     readPath(body, "error.details.0.reason") ?? readPath(body, "error.errors.0.reason");
   let mapped = ownCode(FIREBASE_ERROR_CODES, code);
   if (mapped === undefined && reason === "API_KEY_INVALID") mapped = "invalid_config";
-  // Any other 400 on refresh means the refresh token itself was refused.
-  if (mapped === undefined && operation === "refresh" && status === 400) mapped = "session_expired";
   if (mapped === undefined) return undefined;
   const reasons = mapped === "weak_password" ? weakPasswordReasons(body) : undefined;
   return new AuthError(mapped, { provider: "firebase", status, ...(reasons ? { reasons } : {}) });

@@ -192,18 +192,25 @@ export interface TransportOptions {
   clock?: Clock | undefined;
 }
 
+/** What a refused refresh reads as whatever the provider: its token was turned down. */
+const REFUSED_REFRESH = [400, 401, 403];
+
 /**
  * One adapter's way to send a request for an operation: the shared transport, with the
- * provider's error table asked about that operation's replies.
+ * provider's error table asked about that operation's replies, and the contract's refresh
+ * rule applied to every adapter alike. A refresh carries no credential but its token, so a
+ * refresh the table reads as `invalid_credentials` (OAuth's `invalid_grant`), or a 400, 401
+ * or 403 it names no code for, is the refresh token refused: `session_expired`. (429 and
+ * 5xx never reach the table: they are transient from every provider.)
  */
 export function createCaller<Operation>(
   provider: string,
   transport: TransportOptions,
   mapError: (
-    operation: Operation,
     status: number,
     body: unknown,
     response: Response,
+    operation: Operation,
   ) => AuthError | undefined,
 ) {
   return (operation: Operation, req: HttpRequest, signal?: AbortSignal): Promise<unknown> =>
@@ -212,6 +219,14 @@ export function createCaller<Operation>(
       fetch: transport.fetch,
       timeoutMs: transport.timeoutMs,
       clock: transport.clock,
-      mapError: (status, body, response) => mapError(operation, status, body, response),
+      mapError: (status, body, response) => {
+        const mapped = mapError(status, body, response, operation);
+        const refused = mapped
+          ? mapped.code === "invalid_credentials"
+          : REFUSED_REFRESH.includes(status);
+        return operation === "refresh" && refused
+          ? new AuthError("session_expired", { provider, status })
+          : mapped;
+      },
     }).request(signal ? { ...req, signal } : req);
 }

@@ -32,6 +32,8 @@ export interface OAuth2Options {
 
 /** OAuth `error` values (and Auth0 sign-up `code`s) the adapter maps; others become `provider_error`. */
 export const OAUTH2_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
+  // A grant refused: the password at sign-in, the refresh token on refresh (see createCaller).
+  invalid_grant: "invalid_credentials",
   invalid_client: "invalid_config",
   unauthorized_client: "invalid_config",
   unsupported_grant_type: "invalid_config",
@@ -75,12 +77,9 @@ function passwordRules(body: unknown): string[] | undefined {
   return reasons.length > 0 ? reasons : undefined;
 }
 
-function mapOAuth2Error(operation: Operation, status: number, body: unknown) {
+function mapOAuth2Error(status: number, body: unknown) {
   const code = errorCodeOf(body);
-  let mapped = ownCode(OAUTH2_ERROR_CODES, code);
-  if (code === "invalid_grant") {
-    mapped = operation === "refresh" ? "session_expired" : "invalid_credentials";
-  }
+  const mapped = ownCode(OAUTH2_ERROR_CODES, code);
   if (mapped === undefined) return undefined;
   const reasons = mapped === "weak_password" ? passwordRules(body) : undefined;
   return new AuthError(mapped, { provider: "oauth2", status, ...(reasons ? { reasons } : {}) });

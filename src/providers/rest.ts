@@ -28,7 +28,7 @@ export function rest(options: RestOptions): AuthAdapter {
   const call = createCaller<Operation>(
     name,
     { fetch, timeoutMs, clock },
-    (operation, status, body) => mapRestError(config, name, operation, status, body),
+    (status, body, _response, operation) => mapRestError(config, name, operation, status, body),
   );
 
   const send = (

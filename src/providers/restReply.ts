@@ -14,10 +14,9 @@ const DEFAULT_CODE_PATHS = [
 ];
 const DEFAULT_MESSAGE_PATHS = ["message", "msg", "detail", "error_description", "errors.0.message"];
 
-// What a status means when the reply names no mapped code: the contract wants a rejected
-// refresh token to read as `session_expired`.
+// What a status means when the reply names no mapped code (a refused refresh is the shared
+// rule of createCaller).
 function statusFallback(operation: RestOperation, status: number): AuthErrorCode | undefined {
-  if (operation === "refresh" && [400, 401, 403].includes(status)) return "session_expired";
   if (operation === "user" && [401, 403].includes(status)) return "session_expired";
   if (operation === "signIn" && status === 401) return "invalid_credentials";
   if (operation === "signUp" && status === 409) return "email_taken";

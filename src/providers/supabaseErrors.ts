@@ -4,6 +4,9 @@ import { ownCode, readPath } from "./shared.js";
 /** Supabase `error_code` values the adapter maps; anything else becomes `provider_error`. */
 export const SUPABASE_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
   invalid_credentials: "invalid_credentials",
+  // Older GoTrue answers every refused grant with OAuth's `invalid_grant` (a refresh's too:
+  // createCaller reads that one as session_expired).
+  invalid_grant: "invalid_credentials",
   user_already_exists: "email_taken",
   email_exists: "email_taken",
   weak_password: "weak_password",
@@ -44,7 +47,6 @@ function messageOf(body: unknown): string {
 
 /** Maps a GoTrue error reply (either body format, or the `x-sb-error-code` header) to an AuthError. */
 export function mapSupabaseError(
-  operation: SupabaseOperation,
   status: number,
   body: unknown,
   response: Response,
@@ -52,13 +54,6 @@ export function mapSupabaseError(
   const code = errorCodeOf(body, response);
   let mapped = ownCode(SUPABASE_ERROR_CODES, code);
   if (code === "validation_failed" && /email/i.test(messageOf(body))) mapped = "invalid_email";
-  // Older GoTrue answers every rejected grant with the OAuth `invalid_grant`.
-  if (code === "invalid_grant") {
-    mapped = operation === "refresh" ? "session_expired" : "invalid_credentials";
-  }
-  if (mapped === undefined && operation === "refresh" && (status === 400 || status === 401)) {
-    mapped = "session_expired";
-  }
   if (mapped === undefined) return undefined;
   const base = { provider: "supabase", status };
   if (mapped === "weak_password") {

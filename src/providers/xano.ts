@@ -85,7 +85,7 @@ export function xano(options: XanoOptions): AuthAdapter {
   const clock = options.clock ?? systemClock;
   const url = (path: string) => `${base}${path.startsWith("/") ? path : `/${path}`}`;
 
-  const call = createCaller<Operation>("xano", options, (operation, status, body) => {
+  const call = createCaller<Operation>("xano", options, (status, body, _response, operation) => {
     const code = readPath(body, "code");
     const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
     return mapped === undefined ? undefined : new AuthError(mapped, { provider: "xano", status });

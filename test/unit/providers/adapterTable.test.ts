@@ -275,6 +275,46 @@ describe.each(Object.keys(HTTP_ADAPTERS))("%s × hostile replies", (type) => {
   });
 });
 
+// The contract's refresh rule, written once (createCaller) and met by every adapter alike:
+// a refresh the server turns down is its token refused; trouble on the server's side is not.
+describe.each(Object.keys(HTTP_ADAPTERS).filter((type) => HTTP_ADAPTERS[type]?.refreshes))(
+  "%s × a refused refresh",
+  (type) => {
+    const spec = HTTP_ADAPTERS[type] as HttpAdapterCase;
+    const refreshWith = (reply: () => Response) =>
+      bothAdapters(type, async () => reply()).map((adapter) => rejectionOf(adapter.refresh("r0")));
+
+    it.each([400, 401, 403])("HTTP %i naming no known code is session_expired", async (status) => {
+      for (const error of await Promise.all(
+        refreshWith(() => spec.errorReply("something_else", status)),
+      )) {
+        expect(error).toMatchObject({ code: "session_expired", status });
+      }
+    });
+
+    it("OAuth's invalid_grant is session_expired on refresh, invalid_credentials on sign-in", async () => {
+      for (const error of await Promise.all(
+        refreshWith(() => spec.errorReply("invalid_grant", 400)),
+      )) {
+        expect(error.code).toBe("session_expired");
+      }
+      for (const adapter of bothAdapters(type, async () => spec.errorReply("invalid_grant", 401))) {
+        const error = await rejectionOf(adapter.signIn({ email: "a@example.com", password: "pw" }));
+        expect(error.code).not.toBe("session_expired");
+      }
+    });
+
+    it.each([429, 500, 502, 503])("HTTP %i keeps the session (transient)", async (status) => {
+      for (const error of await Promise.all(
+        refreshWith(() => spec.errorReply("invalid_grant", status)),
+      )) {
+        expect(error.status).toBe(status);
+        expect(isTransientError(error)).toBe(true);
+      }
+    });
+  },
+);
+
 describe("a REST codeMap is read by own keys only", () => {
   it.each(PROTO_CODES)("reply code %j with an empty codeMap → provider_error", async (code) => {
     const adapter = rest({
