@@ -1,10 +1,10 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
-import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
+import type { AuthAdapter, SignUpResult } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
 import { type Check, checkOptions, cleanUrl, isLoopback, optional, text } from "./configCheck.js";
-import { createCaller } from "./http.js";
-import { ownCode, passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
+import { defineAdapter } from "./defineAdapter.js";
+import { ownCode, readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link firebase}. */
 export interface FirebaseOptions {
@@ -43,8 +43,6 @@ export const FIREBASE_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
   PROJECT_NOT_FOUND: "invalid_config",
   CONFIGURATION_NOT_FOUND: "invalid_config",
 };
-
-type Operation = "signUp" | "signIn" | "refresh" | "getUser";
 
 /** The code before `" : "` in Firebase's `error.message` (e.g. `WEAK_PASSWORD : Password …`). */
 export function firebaseErrorCode(body: unknown): string | undefined {
@@ -107,8 +105,6 @@ export function firebase(options: FirebaseOptions): AuthAdapter {
   const secureToken = `${root}securetoken.googleapis.com/v1`;
   const key = `key=${encodeURIComponent(config.apiKey)}`;
 
-  const call = createCaller<Operation>("firebase", options, mapFirebaseError);
-
   const toSession = (
     fields: { idToken: unknown; refreshToken: unknown; expiresIn: unknown },
     record: unknown,
@@ -137,56 +133,47 @@ export function firebase(options: FirebaseOptions): AuthAdapter {
       },
       { localId: readPath(body, "localId"), email: readPath(body, "email") },
     );
+  const password = (endpoint: string) => (input: { email: string; password: string }) => ({
+    url: `${identity}/accounts:${endpoint}?${key}`,
+    json: { email: input.email, password: input.password, returnSecureToken: true },
+  });
 
-  return {
+  // No sign-out flow: Firebase has no client-side revoke endpoint; the engine forgets the
+  // tokens locally.
+  return defineAdapter({
     name: "firebase",
-    capabilities: passwordCapabilities(true, true, false),
-
-    async signUp({ email, password }, opts?: RequestOptions): Promise<SignUpResult> {
-      const json = { email, password, returnSecureToken: true };
-      const body = await call(
-        "signUp",
-        { url: `${identity}/accounts:signUp?${key}`, json },
-        opts?.signal,
-      );
-      return { kind: "session", session: passwordSession(body) };
+    transport: options,
+    errors: mapFirebaseError,
+    signUp: {
+      request: password("signUp"),
+      reply: (body): SignUpResult => ({ kind: "session", session: passwordSession(body) }),
     },
-
-    async signIn({ email, password }, opts) {
-      const json = { email, password, returnSecureToken: true };
-      const url = `${identity}/accounts:signInWithPassword?${key}`;
-      return passwordSession(await call("signIn", { url, json }, opts?.signal));
-    },
-
-    async refresh(refreshToken, opts) {
-      const form = { grant_type: "refresh_token", refresh_token: refreshToken };
-      const body = await call(
-        "refresh",
-        { url: `${secureToken}/token?${key}`, form },
-        opts?.signal,
-      );
+    signIn: { request: password("signInWithPassword"), reply: passwordSession },
+    refresh: {
+      request: (refreshToken) => ({
+        url: `${secureToken}/token?${key}`,
+        form: { grant_type: "refresh_token", refresh_token: refreshToken },
+      }),
       // The Secure Token API answers in snake_case and never rotates on the emulator.
-      return toSession(
-        {
-          idToken: readPath(body, "id_token"),
-          refreshToken: readPath(body, "refresh_token") ?? refreshToken,
-          expiresIn: readPath(body, "expires_in"),
-        },
-        { localId: readPath(body, "user_id") },
-      );
+      reply: (body, refreshToken) =>
+        toSession(
+          {
+            idToken: readPath(body, "id_token"),
+            refreshToken: readPath(body, "refresh_token") ?? refreshToken,
+            expiresIn: readPath(body, "expires_in"),
+          },
+          { localId: readPath(body, "user_id") },
+        ),
     },
-
-    // Firebase has no client-side revoke endpoint; the engine forgets the tokens locally.
-    async signOut() {},
-
-    async getUser(accessToken, opts): Promise<AuthUser> {
-      const url = `${identity}/accounts:lookup?${key}`;
-      const body = await call("getUser", { url, json: { idToken: accessToken } }, opts?.signal);
-      const record = readPath(body, "users.0");
-      if (record === undefined) {
-        throw new AuthError("session_expired", { provider: "firebase" });
-      }
-      return userFromRecord(record, { provider: "firebase", accessToken });
+    getUser: {
+      request: (idToken) => ({ url: `${identity}/accounts:lookup?${key}`, json: { idToken } }),
+      reply(body, accessToken): AuthUser {
+        const record = readPath(body, "users.0");
+        if (record === undefined) {
+          throw new AuthError("session_expired", { provider: "firebase" });
+        }
+        return userFromRecord(record, { provider: "firebase", accessToken });
+      },
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
-import type { AuthAdapter, RequestOptions, SignUpInput, SignUpResult } from "../core/adapter.js";
+import type { AuthAdapter, SignInInput, SignUpInput, SignUpResult } from "../core/adapter.js";
 import { decodeJwt } from "../core/jwt.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
-import { oauth2Capabilities } from "./capabilities.js";
 import { checkOptions, cleanUrl, optional, text, url } from "./configCheck.js";
-import { createCaller } from "./http.js";
+import { defineAdapter, type Flow } from "./defineAdapter.js";
+import type { HttpRequest } from "./http.js";
 import { ownCode, readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link oauth2}. */
@@ -32,7 +32,7 @@ export interface OAuth2Options {
 
 /** OAuth `error` values (and Auth0 sign-up `code`s) the adapter maps; others become `provider_error`. */
 export const OAUTH2_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
-  // A grant refused: the password at sign-in, the refresh token on refresh (see createCaller).
+  // A grant refused: the password at sign-in, the refresh token on refresh (see defineAdapter).
   invalid_grant: "invalid_credentials",
   invalid_client: "invalid_config",
   unauthorized_client: "invalid_config",
@@ -47,8 +47,6 @@ export const OAUTH2_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
   password_no_user_info_error: "weak_password",
   PasswordStrengthError: "weak_password",
 };
-
-type Operation = "signUp" | "signIn" | "refresh" | "signOut";
 
 const DEFAULT_CONNECTION = "Username-Password-Authentication";
 // Auth0 sign-up takes these profile fields at the top level; other extras go in user_metadata.
@@ -129,8 +127,6 @@ export function oauth2(options: OAuth2Options): AuthAdapter {
   const client: Record<string, string> = { client_id: config.clientId };
   if (config.clientSecret) client.client_secret = config.clientSecret;
 
-  const call = createCaller<Operation>("oauth2", options, mapOAuth2Error);
-
   const toSession = (body: unknown, fallback: { email?: string; refreshToken?: string }) => {
     const tokens = readTokens(
       "oauth2",
@@ -147,52 +143,56 @@ export function oauth2(options: OAuth2Options): AuthAdapter {
     return { ...tokens, user, provider: "oauth2" } satisfies Session;
   };
 
-  const grant = (form: Record<string, string>) => {
+  const grant = (form: Record<string, string>): HttpRequest => {
     const full: Record<string, string> = { ...form, ...client };
     if (config.scope) full.scope = config.scope;
     if (config.audience) full.audience = config.audience;
     return { url: config.tokenUrl, form: full };
   };
 
-  const signIn = async (
-    email: string,
-    password: string,
-    operation: Operation,
-    signal?: AbortSignal,
-  ) => {
-    const req = grant({ grant_type: "password", username: email, password });
-    return toSession(await call(operation, req, signal), { email });
+  const signIn: Flow<SignInInput, Session> = {
+    request: ({ email, password }) => grant({ grant_type: "password", username: email, password }),
+    reply: (body, { email }) => toSession(body, { email }),
   };
+  const { signUpUrl, revokeUrl } = config;
 
-  return {
+  // Sign-up only with an Auth0-style signUpUrl, and a server-side sign-out only with a
+  // revokeUrl (RFC 7009); without them the adapter cannot, and says so in its capabilities.
+  return defineAdapter({
     name: "oauth2",
-    capabilities: oauth2Capabilities(config),
-
-    async signUp(input, opts?: RequestOptions): Promise<SignUpResult> {
-      if (config.signUpUrl === undefined) {
-        throw new AuthError("not_supported", { provider: "oauth2" });
-      }
-      const json = signUpBody(input, config.clientId, config.connection ?? DEFAULT_CONNECTION);
-      await call("signUp", { url: config.signUpUrl, json }, opts?.signal);
-      const session = await signIn(input.email, input.password, "signIn", opts?.signal);
-      return { kind: "session", session };
+    transport: options,
+    errors: mapOAuth2Error,
+    signUp: signUpUrl
+      ? {
+          request: (input) => ({
+            url: signUpUrl,
+            json: signUpBody(input, config.clientId, config.connection ?? DEFAULT_CONNECTION),
+          }),
+          // The sign-up endpoint makes the account; the password grant then signs it in.
+          async reply(_body, input, send): Promise<SignUpResult> {
+            const reply = await send("signIn", signIn.request(input));
+            return { kind: "session", session: toSession(reply, { email: input.email }) };
+          },
+        }
+      : undefined,
+    signIn,
+    refresh: {
+      request: (refreshToken) =>
+        grant({ grant_type: "refresh_token", refresh_token: refreshToken }),
+      reply: (body, refreshToken) => toSession(body, { refreshToken }),
     },
-
-    signIn: ({ email, password }, opts) => signIn(email, password, "signIn", opts?.signal),
-
-    async refresh(refreshToken, opts) {
-      const req = grant({ grant_type: "refresh_token", refresh_token: refreshToken });
-      return toSession(await call("refresh", req, opts?.signal), { refreshToken });
-    },
-
-    async signOut(session, opts) {
-      if (config.revokeUrl === undefined) return;
-      const token = session.refreshToken ?? session.accessToken;
-      const hint = session.refreshToken === undefined ? "access_token" : "refresh_token";
-      const form = { token, token_type_hint: hint, ...client };
-      await call("signOut", { url: config.revokeUrl, form, allowEmpty: true }, opts?.signal);
-    },
-  };
+    signOut: revokeUrl
+      ? {
+          request(session) {
+            const token = session.refreshToken ?? session.accessToken;
+            const hint = session.refreshToken === undefined ? "access_token" : "refresh_token";
+            const form = { token, token_type_hint: hint, ...client };
+            return { url: revokeUrl, form, allowEmpty: true };
+          },
+          reply: () => {},
+        }
+      : undefined,
+  });
 }
 
 // The ID token names the user; failing that a JWT access token may. An opaque-token refresh

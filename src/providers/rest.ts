@@ -1,13 +1,12 @@
-import { AuthError } from "../core/AuthError.js";
-import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
+import type { AuthAdapter, SignInInput, SignUpResult } from "../core/adapter.js";
 import { decodeJwt } from "../core/jwt.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { AuthUser, Session } from "../core/types.js";
-import { restCapabilities } from "./capabilities.js";
-import { createCaller, type HttpRequest } from "./http.js";
+import { defineAdapter, type Flow, type Operation, type Send } from "./defineAdapter.js";
+import type { HttpRequest } from "./http.js";
 import { parseOptions } from "./parseConfig.js";
 import { type RestConfig, type RestEndpoint, restConfigRule } from "./restConfig.js";
-import { expiryFrom, mapRestError, type RestOperation as Operation } from "./restReply.js";
+import { expiryFrom, mapRestError } from "./restReply.js";
 import { readPath, readTokens, userFromRecord } from "./shared.js";
 
 export type { RestConfig, RestEndpoint } from "./restConfig.js";
@@ -25,20 +24,12 @@ export function rest(options: RestOptions): AuthAdapter {
   const { fetch, clock = systemClock } = options;
   const name = config.name ?? "rest";
   const { endpoints } = config;
-  const call = createCaller<Operation>(
-    name,
-    { fetch, timeoutMs, clock },
-    (status, body, _response, operation) => mapRestError(config, name, operation, status, body),
-  );
 
-  const send = (
-    operation: Operation,
-    values: Record<string, string>,
-    bearer?: string,
-    signal?: AbortSignal,
-  ) => {
-    const ep = endpoints[operation] as RestEndpoint;
-    const method = ep.method ?? (operation === "user" ? "GET" : "POST");
+  // One request from an endpoint's config: its URL, method, fixed and mapped body fields,
+  // body format and headers, and the bearer token where the endpoint takes one.
+  const request = (operation: Operation, values: Record<string, string>, bearer?: string) => {
+    const ep = endpoints[operation === "getUser" ? "user" : operation] as RestEndpoint;
+    const method = ep.method ?? (operation === "getUser" ? "GET" : "POST");
     const fieldNames = {
       email: "email",
       password: "password",
@@ -50,7 +41,7 @@ export function rest(options: RestOptions): AuthAdapter {
     for (const [key, value] of Object.entries(ep.body ?? {})) body[key] = String(value);
     for (const [key, value] of Object.entries(values))
       body[fieldNames[key as keyof typeof fieldNames] ?? key] = value;
-    const useBearer = ep.bearer ?? (operation === "user" || operation === "signOut");
+    const useBearer = ep.bearer ?? (operation === "getUser" || operation === "signOut");
     const req: HttpRequest = {
       url:
         ep.url ??
@@ -61,13 +52,12 @@ export function rest(options: RestOptions): AuthAdapter {
         ...(useBearer && bearer ? { authorization: `Bearer ${bearer}` } : {}),
       },
       allowEmpty: operation === "signOut" || operation === "signUp",
-      ...(signal ? { signal } : {}),
     };
     if (method !== "GET" && Object.keys(body).length > 0) {
       if (ep.bodyFormat === "form") req.form = body;
       else req.json = body;
     }
-    return call(operation, req);
+    return req;
   };
 
   const readUser = (record: unknown, accessToken: string, email?: string): AuthUser => {
@@ -84,11 +74,12 @@ export function rest(options: RestOptions): AuthAdapter {
       ...(idField ? { idKeys: [idField] } : { idKeys: ["id", "sub", "user_id", "uid", "localId"] }),
     });
   };
+  const userPath = config.user?.path ?? "";
 
   const toSession = async (
     body: unknown,
-    opts: RequestOptions | undefined,
-    given?: { email?: string; refreshToken?: string },
+    send: Send,
+    given: { email?: string; refreshToken?: string },
   ) => {
     const paths = config.response;
     const now = clock.now();
@@ -101,77 +92,73 @@ export function rest(options: RestOptions): AuthAdapter {
         tokenType: readPath(body, paths?.tokenType ?? "token_type"),
       },
       now,
-      { keep: given?.refreshToken },
+      { keep: given.refreshToken },
     );
     const { accessToken } = tokens;
     let record: unknown = paths?.user ? readPath(body, paths.user) : undefined;
     if (endpoints.user) {
-      const reply = await send("user", {}, accessToken, opts?.signal);
-      record = readPath(reply, config.user?.path ?? "");
+      const reply = await send("getUser", request("getUser", {}, accessToken));
+      record = readPath(reply, userPath);
     }
-    const user = readUser(record, accessToken, given?.email);
+    const user = readUser(record, accessToken, given.email);
     return { ...tokens, user, provider: name } satisfies Session;
   };
 
-  const signIn: AuthAdapter["signIn"] = async ({ email, password }, opts) =>
-    toSession(await send("signIn", { email, password }, undefined, opts?.signal), opts, { email });
-
-  return {
-    name,
-    capabilities: restCapabilities(config),
-
-    async signUp({ email, password, ...extra }, opts): Promise<SignUpResult> {
-      if (!endpoints.signUp)
-        throw new AuthError("not_supported", {
-          provider: name,
-          message: "Sign-up is not configured.",
-        });
-      const values: Record<string, string> = { email, password };
-      for (const [key, value] of Object.entries(extra))
-        if (typeof value === "string") values[key] = value;
-      const body = await send("signUp", values, undefined, opts?.signal);
-      if (readPath(body, config.response?.accessToken ?? "access_token") !== undefined) {
-        return { kind: "session", session: await toSession(body, opts, { email }) };
-      }
-      if (config.signUpThen === "signIn")
-        return { kind: "session", session: await signIn({ email, password }, opts) };
-      const record = config.response?.user ? readPath(body, config.response.user) : body;
-      let user: AuthUser | null = null;
-      try {
-        user = record === undefined ? null : userFromRecord(record, { provider: name, email });
-      } catch {
-        user = null;
-      }
-      return { kind: "confirmation_required", user };
-    },
-
-    signIn,
-
-    async refresh(refreshToken, opts) {
-      if (!endpoints.refresh)
-        throw new AuthError("not_supported", {
-          provider: name,
-          message: "Refresh is not configured.",
-        });
-      const body = await send("refresh", { refreshToken }, undefined, opts?.signal);
-      return toSession(body, opts, { refreshToken });
-    },
-
-    async signOut(session, opts) {
-      if (!endpoints.signOut) return;
-      const values: Record<string, string> = session.refreshToken
-        ? { refreshToken: session.refreshToken }
-        : {};
-      await send("signOut", values, session.accessToken, opts?.signal);
-    },
-
-    ...(endpoints.user
-      ? {
-          async getUser(accessToken: string, opts?: RequestOptions) {
-            const reply = await send("user", {}, accessToken, opts?.signal);
-            return readUser(readPath(reply, config.user?.path ?? ""), accessToken);
-          },
-        }
-      : {}),
+  const signIn: Flow<SignInInput, Session> = {
+    request: ({ email, password }) => request("signIn", { email, password }),
+    reply: (body, { email }, send) => toSession(body, send, { email }),
   };
+
+  // Each optional endpoint given is one more flow: sign-up, refresh, a server-side sign-out,
+  // the user.
+  return defineAdapter({
+    name,
+    transport: { fetch, timeoutMs, clock },
+    errors: (status, body, _response, operation) =>
+      mapRestError(config, name, operation, status, body),
+    signUp: endpoints.signUp && {
+      request({ email, password, ...extra }) {
+        const values: Record<string, string> = { email, password };
+        for (const [key, value] of Object.entries(extra))
+          if (typeof value === "string") values[key] = value;
+        return request("signUp", values);
+      },
+      async reply(body, input, send): Promise<SignUpResult> {
+        const { email } = input;
+        if (readPath(body, config.response?.accessToken ?? "access_token") !== undefined) {
+          return { kind: "session", session: await toSession(body, send, { email }) };
+        }
+        if (config.signUpThen === "signIn") {
+          const reply = await send("signIn", signIn.request(input));
+          return { kind: "session", session: await toSession(reply, send, { email }) };
+        }
+        const record = config.response?.user ? readPath(body, config.response.user) : body;
+        let user: AuthUser | null = null;
+        try {
+          user = record === undefined ? null : userFromRecord(record, { provider: name, email });
+        } catch {
+          user = null;
+        }
+        return { kind: "confirmation_required", user };
+      },
+    },
+    signIn,
+    refresh: endpoints.refresh && {
+      request: (refreshToken) => request("refresh", { refreshToken }),
+      reply: (body, refreshToken, send) => toSession(body, send, { refreshToken }),
+    },
+    signOut: endpoints.signOut && {
+      request: (session) =>
+        request(
+          "signOut",
+          session.refreshToken ? { refreshToken: session.refreshToken } : {},
+          session.accessToken,
+        ),
+      reply: () => {},
+    },
+    getUser: endpoints.user && {
+      request: (accessToken) => request("getUser", {}, accessToken),
+      reply: (body, accessToken) => readUser(readPath(body, userPath), accessToken),
+    },
+  });
 }

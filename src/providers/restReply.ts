@@ -1,9 +1,7 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
+import type { Operation } from "./defineAdapter.js";
 import type { RestConfig } from "./restConfig.js";
 import { ownCode, readPath } from "./shared.js";
-
-/** The calls the REST adapter makes. */
-export type RestOperation = "signUp" | "signIn" | "refresh" | "signOut" | "user";
 
 const DEFAULT_CODE_PATHS = [
   "error_code",
@@ -15,9 +13,9 @@ const DEFAULT_CODE_PATHS = [
 const DEFAULT_MESSAGE_PATHS = ["message", "msg", "detail", "error_description", "errors.0.message"];
 
 // What a status means when the reply names no mapped code (a refused refresh is the shared
-// rule of createCaller).
-function statusFallback(operation: RestOperation, status: number): AuthErrorCode | undefined {
-  if (operation === "user" && [401, 403].includes(status)) return "session_expired";
+// rule of defineAdapter).
+function statusFallback(operation: Operation, status: number): AuthErrorCode | undefined {
+  if (operation === "getUser" && [401, 403].includes(status)) return "session_expired";
   if (operation === "signIn" && status === 401) return "invalid_credentials";
   if (operation === "signUp" && status === 409) return "email_taken";
   return undefined;
@@ -49,7 +47,7 @@ export function expiryFrom(config: RestConfig, body: unknown, now: number): numb
 export function mapRestError(
   config: RestConfig,
   name: string,
-  operation: RestOperation,
+  operation: Operation,
   status: number,
   body: unknown,
 ): AuthError | undefined {

@@ -1,11 +1,12 @@
 import { AuthError } from "../core/AuthError.js";
-import type { AuthAdapter, RequestOptions, SignUpResult } from "../core/adapter.js";
+import type { AuthAdapter, SignUpResult } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
 import type { Session } from "../core/types.js";
 import { checkOptions, cleanUrl, oneOf, optional, text, url } from "./configCheck.js";
-import { createCaller, type HttpRequest } from "./http.js";
-import { passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
-import { mapSupabaseError, type SupabaseOperation as Operation } from "./supabaseErrors.js";
+import { defineAdapter } from "./defineAdapter.js";
+import type { HttpRequest } from "./http.js";
+import { readPath, readTokens, userFromRecord } from "./shared.js";
+import { mapSupabaseError } from "./supabaseErrors.js";
 
 export { SUPABASE_ERROR_CODES } from "./supabaseErrors.js";
 
@@ -37,21 +38,13 @@ export function supabase(options: SupabaseOptions): AuthAdapter {
     .replace(/\/auth\/v1$/, "")}/auth/v1`;
   const clock = options.clock ?? systemClock;
 
-  const send = createCaller<Operation>("supabase", options, mapSupabaseError);
-  const call = (operation: Operation, req: HttpRequest, signal?: AbortSignal) =>
-    send(
-      operation,
-      {
-        ...req,
-        url: `${base}${req.url}`,
-        headers: {
-          apikey: config.anonKey,
-          "x-supabase-api-version": "2024-01-01",
-          ...req.headers,
-        },
-      },
-      signal,
-    );
+  // Every GoTrue call: under /auth/v1, with the project key and the API version it answers to.
+  const request = (path: string, req: Omit<HttpRequest, "url"> = {}): HttpRequest => ({
+    ...req,
+    url: `${base}${path}`,
+    headers: { apikey: config.anonKey, "x-supabase-api-version": "2024-01-01", ...req.headers },
+  });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   const toSession = (body: unknown): Session => {
     const tokens = readTokens(
@@ -71,61 +64,55 @@ export function supabase(options: SupabaseOptions): AuthAdapter {
     return { ...tokens, user, provider: "supabase" };
   };
 
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-  return {
+  return defineAdapter({
     name: "supabase",
-    capabilities: passwordCapabilities(true, true, true),
-
-    async signUp({ email, password, ...extra }, opts?: RequestOptions): Promise<SignUpResult> {
-      const json =
-        Object.keys(extra).length > 0 ? { email, password, data: extra } : { email, password };
-      const body = await call("signUp", { url: "/signup", json }, opts?.signal);
-      if (readPath(body, "access_token") !== undefined)
-        return { kind: "session", session: toSession(body) };
-      // With email confirmation on, GoTrue answers with the user alone and no session.
-      const user = readPath(body, "id") === undefined ? readPath(body, "user") : body;
-      // A reply with neither a session nor a user is not a confirmation: nothing says an
-      // account (or an email) was made.
-      if (typeof user !== "object" || user === null) {
-        throw new AuthError("invalid_response", { provider: "supabase" });
-      }
-      return {
-        kind: "confirmation_required",
-        user: userFromRecord(user, { provider: "supabase", email }),
-      };
+    transport: options,
+    errors: mapSupabaseError,
+    signUp: {
+      request: ({ email, password, ...extra }) =>
+        request("/signup", {
+          json:
+            Object.keys(extra).length > 0 ? { email, password, data: extra } : { email, password },
+        }),
+      reply(body, { email }): SignUpResult {
+        if (readPath(body, "access_token") !== undefined)
+          return { kind: "session", session: toSession(body) };
+        // With email confirmation on, GoTrue answers with the user alone and no session.
+        const user = readPath(body, "id") === undefined ? readPath(body, "user") : body;
+        // A reply with neither a session nor a user is not a confirmation: nothing says an
+        // account (or an email) was made.
+        if (typeof user !== "object" || user === null) {
+          throw new AuthError("invalid_response", { provider: "supabase" });
+        }
+        return {
+          kind: "confirmation_required",
+          user: userFromRecord(user, { provider: "supabase", email }),
+        };
+      },
     },
-
-    async signIn({ email, password }, opts) {
-      const req = { url: "/token?grant_type=password", json: { email, password } };
-      return toSession(await call("signIn", req, opts?.signal));
+    signIn: {
+      request: ({ email, password }) =>
+        request("/token?grant_type=password", { json: { email, password } }),
+      reply: toSession,
     },
-
-    async refresh(refreshToken, opts) {
-      const req = { url: "/token?grant_type=refresh_token", json: { refresh_token: refreshToken } };
-      return toSession(await call("refresh", req, opts?.signal));
+    refresh: {
+      request: (token) =>
+        request("/token?grant_type=refresh_token", { json: { refresh_token: token } }),
+      reply: toSession,
     },
-
-    async signOut(session, opts) {
-      const scope = config.signOutScope ?? "local";
-      const req = {
-        url: `/logout?scope=${scope}`,
-        headers: bearer(session.accessToken),
-        allowEmpty: true,
-      };
-      try {
-        await call("signOut", req, opts?.signal);
-      } catch (error) {
-        // A session the server no longer knows is already signed out.
-        if (error instanceof AuthError && error.code === "session_expired") return;
-        throw error;
-      }
+    signOut: {
+      request: (session) =>
+        request(`/logout?scope=${config.signOutScope ?? "local"}`, {
+          headers: bearer(session.accessToken),
+          allowEmpty: true,
+        }),
+      reply: () => {},
+      // A session the server no longer knows is already signed out.
+      done: ["session_expired"],
     },
-
-    async getUser(accessToken, opts) {
-      const req = { url: "/user", method: "GET", headers: bearer(accessToken) };
-      const body = await call("getUser", req, opts?.signal);
-      return userFromRecord(body, { provider: "supabase", accessToken });
+    getUser: {
+      request: (accessToken) => request("/user", { method: "GET", headers: bearer(accessToken) }),
+      reply: (body, accessToken) => userFromRecord(body, { provider: "supabase", accessToken }),
     },
-  };
+  });
 }

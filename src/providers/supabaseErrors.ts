@@ -5,7 +5,7 @@ import { ownCode, readPath } from "./shared.js";
 export const SUPABASE_ERROR_CODES: Readonly<Record<string, AuthErrorCode>> = {
   invalid_credentials: "invalid_credentials",
   // Older GoTrue answers every refused grant with OAuth's `invalid_grant` (a refresh's too:
-  // createCaller reads that one as session_expired).
+  // defineAdapter reads that one as session_expired).
   invalid_grant: "invalid_credentials",
   user_already_exists: "email_taken",
   email_exists: "email_taken",

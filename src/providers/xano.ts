@@ -1,7 +1,7 @@
 import { AuthError, type AuthErrorCode } from "../core/AuthError.js";
-import type { AuthAdapter, RequestOptions } from "../core/adapter.js";
+import type { AuthAdapter } from "../core/adapter.js";
 import { type Clock, type FetchLike, systemClock } from "../core/ports.js";
-import type { Session } from "../core/types.js";
+import type { AuthUser, Session } from "../core/types.js";
 import {
   above,
   checkOptions,
@@ -11,8 +11,8 @@ import {
   text,
   url as urlCheck,
 } from "./configCheck.js";
-import { createCaller } from "./http.js";
-import { passwordCapabilities, readPath, readTokens, userFromRecord } from "./shared.js";
+import { defineAdapter, type Flow, type Operation, type Send } from "./defineAdapter.js";
+import { readPath, readTokens, userFromRecord } from "./shared.js";
 
 /** Options for {@link xano}. */
 export interface XanoOptions {
@@ -28,8 +28,6 @@ export interface XanoOptions {
   timeoutMs?: number;
   clock?: Clock;
 }
-
-type Operation = "signUp" | "signIn" | "getUser";
 
 function paramOf(body: unknown): string {
   const param = readPath(body, "payload.param");
@@ -85,73 +83,50 @@ export function xano(options: XanoOptions): AuthAdapter {
   const clock = options.clock ?? systemClock;
   const url = (path: string) => `${base}${path.startsWith("/") ? path : `/${path}`}`;
 
-  const call = createCaller<Operation>("xano", options, (status, body, _response, operation) => {
-    const code = readPath(body, "code");
-    const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
-    return mapped === undefined ? undefined : new AuthError(mapped, { provider: "xano", status });
-  });
-
-  const getUser = async (accessToken: string, opts?: RequestOptions) => {
-    const body = await call(
-      "getUser",
-      {
-        url: url(paths.me),
-        method: "GET",
-        headers: { authorization: `Bearer ${accessToken}` },
-      },
-      opts?.signal,
-    );
-    return userFromRecord(body, { provider: "xano" });
+  const readUser = (body: unknown): AuthUser => userFromRecord(body, { provider: "xano" });
+  const getUser: Flow<string, AuthUser> = {
+    request: (accessToken) => ({
+      url: url(paths.me),
+      method: "GET",
+      headers: { authorization: `Bearer ${accessToken}` },
+    }),
+    reply: readUser,
   };
 
-  const sessionFrom = async (body: unknown, opts?: RequestOptions): Promise<Session> => {
+  // Xano answers with the token alone: the user comes from /auth/me with it.
+  const sessionFrom = async (body: unknown, send: Send): Promise<Session> => {
     // Take the clock first so the TTL never outlasts the server's own.
     const issuedAt = clock.now();
     const reply = { accessToken: readPath(body, "authToken"), expiresAtMs: issuedAt + ttlMs };
     const tokens = readTokens("xano", reply, issuedAt);
-    return { ...tokens, user: await getUser(tokens.accessToken, opts), provider: "xano" };
+    const me = await send("getUser", getUser.request(tokens.accessToken));
+    return { ...tokens, user: readUser(me), provider: "xano" };
   };
 
-  return {
+  // No refresh (Xano's tokens cannot be renewed) and no sign-out flow (Xano keeps no
+  // server-side session to revoke; the engine forgets the token).
+  return defineAdapter({
     name: "xano",
-    capabilities: passwordCapabilities(true, false, false),
-
-    async signUp(input, opts) {
-      const json = { ...config.extraSignUpFields, ...input };
-      const body = await call(
-        "signUp",
-        {
-          url: url(paths.signUp),
-          json,
-        },
-        opts?.signal,
-      );
-      return { kind: "session", session: await sessionFrom(body, opts) };
+    transport: options,
+    errors(status, body, _response, operation) {
+      const code = readPath(body, "code");
+      const mapped = typeof code === "string" ? mapXanoCode(operation, code, body) : undefined;
+      return mapped === undefined ? undefined : new AuthError(mapped, { provider: "xano", status });
     },
-
-    async signIn({ email, password }, opts) {
-      const body = await call(
-        "signIn",
-        {
-          url: url(paths.signIn),
-          json: { email, password },
-        },
-        opts?.signal,
-      );
-      return sessionFrom(body, opts);
+    signUp: {
+      request: (input) => ({
+        url: url(paths.signUp),
+        json: { ...config.extraSignUpFields, ...input },
+      }),
+      reply: async (body, _input, send) => ({
+        kind: "session",
+        session: await sessionFrom(body, send),
+      }),
     },
-
-    async refresh() {
-      throw new AuthError("not_supported", {
-        provider: "xano",
-        message: "Xano sessions cannot be refreshed; sign in again.",
-      });
+    signIn: {
+      request: ({ email, password }) => ({ url: url(paths.signIn), json: { email, password } }),
+      reply: (body, _input, send) => sessionFrom(body, send),
     },
-
-    async signOut() {
-      // Xano keeps no server-side session to revoke; the engine forgets the token.
-    },
-
     getUser,
-  };
+  });
 }

@@ -275,7 +275,7 @@ describe.each(Object.keys(HTTP_ADAPTERS))("%s × hostile replies", (type) => {
   });
 });
 
-// The contract's refresh rule, written once (createCaller) and met by every adapter alike:
+// The contract's refresh rule, written once (defineAdapter) and met by every adapter alike:
 // a refresh the server turns down is its token refused; trouble on the server's side is not.
 describe.each(Object.keys(HTTP_ADAPTERS).filter((type) => HTTP_ADAPTERS[type]?.refreshes))(
   "%s × a refused refresh",

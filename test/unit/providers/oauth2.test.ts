@@ -88,7 +88,7 @@ describe("oauth2 error table", () => {
     ["signIn", 400, { error: "invalid_scope" }, "invalid_config"],
     ["signIn", 401, { error: "too_many_attempts" }, "rate_limited"],
     ["signIn", 400, { error: "invalid_request" }, "provider_error"],
-    // Any other refused refresh is its token refused, as for every adapter (createCaller).
+    // Any other refused refresh is its token refused, as for every adapter (defineAdapter).
     ["refresh", 400, { error: "invalid_request" }, "session_expired"],
     ["signUp", 400, { name: "BadRequestError", code: "user_exists" }, "email_taken"],
     ["signUp", 400, { code: "username_exists" }, "email_taken"],
