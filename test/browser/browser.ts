@@ -12,13 +12,16 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a throwaway profile (launch() refuses --user-data-dir). */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/**
+ * Launches Chromium with a throwaway profile (launch() refuses --user-data-dir); `args`
+ * default to the tests' flags (sandboxed frames kept in the page's process).
+ */
+export async function launchBrowser(args: string[] = CHROMIUM_FLAGS): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), "aak-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args,
   });
   return {
     context,
