@@ -3,7 +3,7 @@
 // loader), and a tiny React widget built with Vite in the same run as the baseline.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { build, createServer } from "vite";
 
@@ -25,6 +25,22 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The `p`-th percentile (0–100) of `values`, interpolated between neighbours. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = ((sorted.length - 1) * p) / 100;
+  const low = Math.floor(at);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+
+/** The 1, 5 and 15 minute load averages, as `uptime` prints them: timings on a busy machine. */
+export function load() {
+  return `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ")}`;
 }
 
 export const ms = (n) => `${n.toFixed(1)} ms`;
