@@ -10,8 +10,9 @@ import { createLoginSchema, type SchemaOption, schemaResolver } from "./schemas.
 import { useKitStyles } from "./styles.js";
 import { useAuth } from "./useAuth.js";
 import { useSignIn } from "./useAuthMutations.js";
+import { useFieldErrors } from "./useFieldErrors.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, formError, submitForm, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 /** Props of {@link LoginForm}. */
 export interface LoginFormProps extends CardText {
@@ -65,25 +66,26 @@ export function LoginForm(props: LoginFormProps): ReactNode {
   const root = useKitStyles(props.unstyled);
   const signIn = useSignIn();
   const resolver = useMemo(() => schemaResolver(schema, createLoginSchema(m)), [schema, m]);
-  const { register, handleSubmit, formState, setError } = useForm({
+  const form = useForm({
     resolver,
     defaultValues: { email: props.defaultEmail ?? "", password: "" },
   });
+  const { register, setError } = form;
+  const errors = useFieldErrors(form.subscribe);
   const sessionEnded = useSessionEnded();
-  const submitValid = handleSubmit(async (values) => {
-    const session = await attempt(
-      () => signIn.mutateAsync(values as SignInInput),
-      onError,
-      setError,
-      m,
-    );
-    if (session) onSuccess?.(session);
-  });
   const handlers = useGuardedSubmit(() => {
-    sessionEnded.dismiss();
-    return submitValid();
+    // Only a notice that shows is dismissed: hiding none would re-render for nothing.
+    if (sessionEnded.ended) sessionEnded.dismiss();
+    return submitForm(form, resolver, async (values) => {
+      const session = await attempt(
+        () => signIn.mutateAsync(values as SignInInput),
+        onError,
+        setError,
+        m,
+      );
+      if (session) onSuccess?.(session);
+    });
   });
-  const { errors } = formState;
   // A notice still showing is newer than any failure: submitting dismisses it.
   const notice = sessionEnded.ended ? m.sessionExpired : "";
   return (
@@ -102,7 +104,7 @@ export function LoginForm(props: LoginFormProps): ReactNode {
         autoComplete="email"
         required
         registration={register("email")}
-        error={errors.email?.message as string | undefined}
+        error={errors.email}
       />
       <PasswordField
         label={m.passwordLabel}
@@ -110,7 +112,7 @@ export function LoginForm(props: LoginFormProps): ReactNode {
         required
         messages={m}
         registration={register("password")}
-        error={errors.password?.message as string | undefined}
+        error={errors.password}
       />
     </AuthForm>
   );

@@ -16,8 +16,9 @@ import {
 import { useKitStyles } from "./styles.js";
 import { useSignUp } from "./useAuthMutations.js";
 import { useCapabilities } from "./useCapabilities.js";
+import { useFieldErrors } from "./useFieldErrors.js";
 import { useFormMessages } from "./useFormMessages.js";
-import { attempt, formError, useGuardedSubmit } from "./useGuardedSubmit.js";
+import { attempt, formError, submitForm, useGuardedSubmit } from "./useGuardedSubmit.js";
 
 const NO_FIELDS: readonly ExtraField[] = [];
 
@@ -71,12 +72,11 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   const defaultValues: FieldValues = { email: "", password: "" };
   for (const field of extraFields) defaultValues[field.name] = "";
   if (confirmPassword) defaultValues.confirmPassword = "";
-  const { register, handleSubmit, formState, subscribe, setError } = useForm({
-    resolver,
-    defaultValues,
-  });
-  const handlers = useGuardedSubmit(
-    handleSubmit(async ({ confirmPassword: _, ...input }) => {
+  const form = useForm({ resolver, defaultValues });
+  const { register, subscribe, setError } = form;
+  const errors = useFieldErrors(subscribe);
+  const handlers = useGuardedSubmit(() =>
+    submitForm(form, resolver, async ({ confirmPassword: _, ...input }) => {
       const result = await attempt(
         () => signUp.mutateAsync(input as SignUpInput),
         onError,
@@ -100,8 +100,6 @@ export function SignupForm(props: SignupFormProps): ReactNode {
   }
   if (checkEmail)
     return <CheckEmail className={`${root}aak-status ${className}`} text={m.checkEmail} />;
-  const { errors } = formState;
-  const error = (name: string) => errors[name]?.message as string | undefined;
   return (
     <AuthForm
       className={`${root}aak-form ${className}`}
@@ -120,7 +118,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
           autoComplete={field.autoComplete ?? "off"}
           required={field.required ?? false}
           registration={register(field.name)}
-          error={error(field.name)}
+          error={errors[field.name]}
         />
       ))}
       <Field
@@ -129,7 +127,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
         autoComplete="email"
         required
         registration={register("email")}
-        error={error("email")}
+        error={errors.email}
       />
       <PasswordField
         label={m.passwordLabel}
@@ -137,7 +135,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
         required
         messages={m}
         registration={register("password")}
-        error={error("password")}
+        error={errors.password}
         hint={
           rules.length > 0
             ? (id) => <PasswordHints id={id} subscribe={subscribe} rules={rules} messages={m} />
@@ -151,7 +149,7 @@ export function SignupForm(props: SignupFormProps): ReactNode {
           required
           messages={m}
           registration={register("confirmPassword")}
-          error={error("confirmPassword")}
+          error={errors.confirmPassword}
         />
       )}
     </AuthForm>

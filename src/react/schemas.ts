@@ -1,6 +1,6 @@
-import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
+import type { FieldErrors, FieldValues, Resolver, ResolverResult } from "react-hook-form";
 import * as z from "zod/mini";
-import type { $ZodType } from "zod/v4/core";
+import type { $ZodType, util } from "zod/v4/core";
 import { type AuthMessages, DEFAULT_MESSAGES, format } from "./messages.js";
 
 /** Which passwords the sign-up form accepts; each rule is also shown as a hint. */
@@ -118,31 +118,53 @@ export type FormSchema = $ZodType;
 /** A replacement schema, or a function that extends the default one. */
 export type SchemaOption<Base> = FormSchema | ((base: Base) => FormSchema);
 
+/** A form resolver that also answers synchronously when its schema can. */
+export interface FormResolver extends Resolver<FieldValues> {
+  /** The result now, or undefined for a schema with async rules (zod can only parse it async). */
+  sync: (values: FieldValues) => ResolverResult<FieldValues> | undefined;
+}
+
 /**
  * The form resolver for a schema option applied to the default schema. It is written here
  * rather than taken from `@hookform/resolvers` (0.6 kB gzip): the forms need only the first
- * error of each field, keyed by its path, which react-hook-form focuses and shows.
+ * error of each field, keyed by its path, which react-hook-form focuses and shows. It parses
+ * synchronously, so a valid submit reaches its request with no wait; a schema found to have
+ * async rules (zod throws on them) is parsed async from then on.
  */
 export function schemaResolver<Base extends FormSchema>(
   option: SchemaOption<Base> | undefined,
   base: Base,
-): Resolver<FieldValues> {
+): FormResolver {
   const schema = typeof option === "function" ? option(base) : (option ?? base);
-  return async (values) => {
-    const result = await z.safeParseAsync(schema, values);
-    // Form values are typed loosely on purpose: a replaced schema may add or rename fields.
-    if (result.success) return { values: result.data as FieldValues, errors: {} };
-    const errors: Record<string, unknown> = {};
-    for (const { path, code, message } of result.error.issues) {
-      const keys = path.length > 0 ? path.map(String) : ["root"];
-      const last = keys.pop() as string;
-      let node = errors;
-      for (const key of keys) {
-        node[key] ??= {};
-        node = node[key] as Record<string, unknown>;
+  let isAsync = false;
+  const sync = (values: FieldValues) => {
+    if (!isAsync) {
+      try {
+        return resolved(z.safeParse(schema, values));
+      } catch {
+        isAsync = true;
       }
-      node[last] ??= { type: code, message };
     }
-    return { values: {}, errors: errors as FieldErrors };
+    return undefined;
   };
+  const resolver = (values: FieldValues) =>
+    sync(values) ?? z.safeParseAsync(schema, values).then(resolved);
+  return Object.assign(resolver, { sync });
+}
+
+function resolved(result: util.SafeParseResult<unknown>): ResolverResult<FieldValues> {
+  // Form values are typed loosely on purpose: a replaced schema may add or rename fields.
+  if (result.success) return { values: result.data as FieldValues, errors: {} };
+  const errors: Record<string, unknown> = {};
+  for (const { path, code, message } of result.error.issues) {
+    const keys = path.length > 0 ? path.map(String) : ["root"];
+    const last = keys.pop() as string;
+    let node = errors;
+    for (const key of keys) {
+      node[key] ??= {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[last] ??= { type: code, message };
+  }
+  return { values: {}, errors: errors as FieldErrors };
 }

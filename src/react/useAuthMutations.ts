@@ -34,16 +34,25 @@ function useEngineMutation<T, V>(
 ): AuthMutation<T, V> {
   const { client, queryClient } = useAuthContext();
   // The engine reports network trouble itself; React Query must not pause calls while "offline".
-  const run = useMutation<T, AuthError, V>(
-    {
-      mutationFn: (variables) =>
-        supported ? call(client, variables) : Promise.reject(new AuthError("not_supported")),
-      networkMode: "always",
-    },
+  // The call starts here, in the caller's own task: React Query would run it after a
+  // microtask (its onMutate await), and its mutation only tracks the call's promise.
+  const run = useMutation<T, AuthError, Promise<T>>(
+    { mutationFn: (started) => started, networkMode: "always" },
     queryClient,
   );
+  const mutateAsync = (variables: V) =>
+    run.mutateAsync(
+      supported ? call(client, variables) : Promise.reject(new AuthError("not_supported")),
+    );
   // React Query's result has every member the kit's type names (and more, left untyped).
-  return { ...run, supported } as AuthMutation<T, V>;
+  return {
+    ...run,
+    mutateAsync,
+    mutate: (variables) => {
+      mutateAsync(variables).catch(() => {});
+    },
+    supported,
+  } as AuthMutation<T, V>;
 }
 
 /**

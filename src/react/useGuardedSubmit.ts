@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type SyntheticEvent, useRef } from "react";
-import type { UseFormSetError } from "react-hook-form";
+import type { FieldValues, UseFormReturn, UseFormSetError } from "react-hook-form";
 import { type AuthError, toAuthError } from "../core/AuthError.js";
 import { type AuthMessages, errorText } from "./messages.js";
+import type { FormResolver } from "./schemas.js";
 
 /** Handlers that submit a form once per user action, with or without a `submit` event. */
 export interface GuardedSubmit {
@@ -39,6 +40,26 @@ export function useGuardedSubmit(run: () => Promise<unknown>): GuardedSubmit {
       submit(event);
     },
   };
+}
+
+/**
+ * react-hook-form's handleSubmit, with the request first: values the schema accepts at once
+ * go to `onValid` in this very call, before any render or microtask; handleSubmit then
+ * records the submission (fields revalidate as they change, as after any submit) and clears
+ * errors a change fixed. Other values go through handleSubmit alone, which shows their
+ * errors and focuses the first invalid field.
+ */
+export function submitForm<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  resolver: FormResolver,
+  onValid: (values: T) => Promise<unknown>,
+): Promise<unknown> {
+  const result = resolver.sync(form.getValues());
+  if (result && Object.keys(result.errors).length === 0) {
+    const done = onValid(result.values as T);
+    return form.handleSubmit(() => done)();
+  }
+  return form.handleSubmit(onValid)();
 }
 
 const FIELD_OF: Partial<Record<AuthError["code"], "email" | "password">> = {
