@@ -55,6 +55,43 @@ function asTheme(value: unknown): HostTheme | undefined {
 
 const noop = () => {};
 
+const ACK = "CUSTOM_WIDGET_MESSAGE_RECEIVED_ACK";
+// Past this, a host that never acknowledges (a stalled queue) no longer holds the view back.
+const ACK_WAIT_MS = 100;
+
+/**
+ * Counts the messages the frame script still has to send: it sends them one at a time, each
+ * after the host's acknowledgement of the last, so the host has them all once as many
+ * acknowledgements came back. (One for a height update counts too: at worst a little early.)
+ */
+function createAckCounter() {
+  let unacked = 0;
+  const waiting: (() => void)[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    unacked = 0;
+    clearTimeout(timer);
+    timer = undefined;
+    removeEventListener("message", onMessage);
+    for (const callback of waiting.splice(0)) callback();
+  };
+  function onMessage(event: MessageEvent) {
+    if (event.source === parent && event.data?.type === ACK && --unacked < 1) release();
+  }
+  return {
+    sent() {
+      // Outside a browser (server rendering, tests in Node) nothing is counted.
+      if (typeof addEventListener !== "function") return;
+      if (unacked++ === 0) addEventListener("message", onMessage);
+    },
+    afterSent(callback: () => void) {
+      if (unacked === 0) return callback();
+      waiting.push(callback);
+      timer ??= setTimeout(release, ACK_WAIT_MS);
+    },
+  };
+}
+
 /**
  * Wraps `window.appsmith`, looked up lazily and feature-detected, so every payload leaves as
  * plain JSON and every subscription returns a remover even where the host gives none.
@@ -66,6 +103,7 @@ export function createAppsmithBridge(options: AppsmithBridgeOptions = {}): Appsm
     return isAppsmithGlobal(value) ? value : undefined;
   };
   const remover = (result: unknown) => (typeof result === "function" ? () => result() : noop);
+  const acks = createAckCounter();
 
   return {
     isAppsmith: () => host() !== undefined,
@@ -77,12 +115,19 @@ export function createAppsmithBridge(options: AppsmithBridgeOptions = {}): Appsm
       return remover(appsmith.onModelChange((model) => listener(asModel(model))));
     },
     updateModel(partial) {
-      host()?.updateModel(toPlainJson(partial));
+      const appsmith = host();
+      if (!appsmith) return;
+      appsmith.updateModel(toPlainJson(partial));
+      acks.sent();
     },
     triggerEvent(name, context) {
+      const appsmith = host();
+      if (!appsmith) return;
       // The first release throws without a context object: always pass one.
-      host()?.triggerEvent(name, toPlainJson(context));
+      appsmith.triggerEvent(name, toPlainJson(context));
+      acks.sent();
     },
+    afterSent: acks.afterSent,
     getTheme: () => asTheme(host()?.theme),
     supportsThemeChange: () => typeof host()?.onThemeChange === "function",
     onThemeChange(listener) {

@@ -23,6 +23,11 @@ export interface HostBridge {
   updateModel(partial: Record<string, unknown>): void;
   /** Fires a named event with a context object (always an object, never omitted). */
   triggerEvent(name: string, context: Record<string, unknown>): void;
+  /**
+   * Calls `callback` once the host has received every update and event sent so far. Absent
+   * where they reach the host as they are sent.
+   */
+  afterSent?(callback: () => void): void;
   getTheme(): HostTheme | undefined;
   /** Whether theme changes are reported live (Appsmith's first release cannot). */
   supportsThemeChange(): boolean;

@@ -135,3 +135,50 @@ describe("createAppsmithBridge", () => {
     expect(ready).toHaveBeenCalledOnce();
   });
 });
+
+describe("createAppsmithBridge afterSent", () => {
+  const ack = (source: unknown = window) =>
+    window.dispatchEvent(
+      new MessageEvent("message", {
+        data: { type: "CUSTOM_WIDGET_MESSAGE_RECEIVED_ACK", success: true },
+        source: source as Window,
+      }),
+    );
+
+  it("calls back at once with nothing sent, else after the host acknowledged every message", () => {
+    const fake = fakeAppsmith();
+    const bridge = createAppsmithBridge({ getGlobal: () => fake.appsmith });
+    const done = vi.fn();
+    bridge.afterSent?.(done);
+    expect(done).toHaveBeenCalledOnce();
+    done.mockClear();
+    bridge.updateModel({ status: "signed_in" });
+    bridge.triggerEvent("onLogin", {});
+    bridge.afterSent?.(done);
+    ack(null); // not from the host page: not counted
+    ack();
+    expect(done).not.toHaveBeenCalled();
+    ack();
+    expect(done).toHaveBeenCalledOnce();
+    // Nothing outstanding any more: at once again.
+    bridge.afterSent?.(done);
+    expect(done).toHaveBeenCalledTimes(2);
+  });
+
+  it("gives up waiting for a host that never acknowledges", () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeAppsmith();
+      const bridge = createAppsmithBridge({ getGlobal: () => fake.appsmith });
+      const done = vi.fn();
+      bridge.updateModel({ status: "signed_in" });
+      bridge.afterSent?.(done);
+      vi.advanceTimersByTime(99);
+      expect(done).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(done).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
