@@ -8,6 +8,7 @@ import {
 import type { AuthAdapter } from "../core/adapter.js";
 import type { AuthClient } from "../core/clientTypes.js";
 import { createAuthClient } from "../core/createAuthClient.js";
+import { createSessionStore } from "../core/sessionStore.js";
 import type { AuthEvent, AuthState } from "../core/types.js";
 import { type AdapterConfig, createAdapter } from "../providers/createAdapter.js";
 import { mergeMessages } from "../react/messages.js";
@@ -72,6 +73,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
   const { bridge, render } = options;
   const buildClient = options.createClient ?? defaultClient;
   let client: AuthClient | undefined;
+  let shownClient: AuthClient | undefined;
   let detachEngine: (() => void) | undefined;
   let engineId = 0;
   let currentEngineKey: string | undefined;
@@ -114,13 +116,37 @@ export function createWidgetController(options: WidgetControllerOptions) {
     detachEngine?.();
     detachEngine = undefined;
     client = undefined;
+    shownClient = undefined;
     currentEngineKey = undefined;
     currentViewKey = undefined;
+  }
+
+  /**
+   * The engine as the view sees it: on a session change its state follows the engine's once
+   * the host has the model update and the event, so the host is told first and the view's
+   * render (the signed-in card, the forms) never delays the host's acknowledgement.
+   */
+  function viewOf(engine: AuthClient) {
+    const shown = createSessionStore(engine.getState());
+    const view: AuthClient = Object.create(engine);
+    view.getState = shown.getState;
+    view.subscribe = shown.subscribe;
+    const show = () => shown.setState(engine.getState());
+    const { afterSent } = bridge;
+    // A session that arrives, ends or is renewed is the host's news first (after the engine's
+    // whole step: its event is sent after its state); the rest, such as a start with nothing
+    // to restore, shows at once.
+    const changed = () =>
+      afterSent && (shown.getState().session || engine.getState().session)
+        ? queueMicrotask(() => afterSent(show))
+        : show();
+    return { view, changed };
   }
 
   function buildEngine(config: WidgetConfig): void {
     dropEngine();
     const next = buildClient(config, gate.wrap);
+    const { view, changed } = viewOf(next);
     // Subscribed before the provider starts the engine, so the first restore is seen.
     const offEvent = next.onEvent((event) => {
       startTold = true;
@@ -132,12 +158,14 @@ export function createWidgetController(options: WidgetControllerOptions) {
     const offState = next.subscribe(() => {
       publishState();
       noteStart(next);
+      changed();
     });
     detachEngine = () => {
       offEvent();
       offState();
     };
     client = next;
+    shownClient = view;
     engineId += 1;
     currentEngineKey = engineKey(config);
     lastRefreshToken = config.refreshToken;
@@ -195,7 +223,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
     }
     if (changed || viewKey(config) !== currentViewKey) {
       currentViewKey = viewKey(config);
-      if (client) render({ kind: "ready", client, config, engineId });
+      if (shownClient) render({ kind: "ready", client: shownClient, config, engineId });
     }
     publishState(true);
   }

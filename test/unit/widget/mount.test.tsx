@@ -10,7 +10,7 @@ const setup = mountInAppsmith;
 
 async function signIn(email: string, password: string) {
   const user = userEvent.setup();
-  await user.type(screen.getByLabelText("Email"), email);
+  await user.type(await screen.findByLabelText("Email"), email);
   await user.type(screen.getByLabelText("Password", { selector: "input" }), password);
   await user.click(screen.getByRole("button", { name: "Sign in" }));
 }
