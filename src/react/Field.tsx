@@ -187,13 +187,34 @@ export function Card(props: {
   );
 }
 
+/** How long a request runs before the form shows it is busy. */
+export const BUSY_DELAY_MS = 100;
+
 /**
- * The form both forms share: no native validation, busy while pending, submitted by the
- * guarded handlers; the title and subtitle, the fields, the one live region for server
- * errors, the submit button and the footer.
+ * `pending`, once it has lasted {@link BUSY_DELAY_MS}: a reply faster than that never flashes
+ * "Signing in…" before the signed-in view, and the busy look is not drawn while the reply is
+ * on its way (on a slow machine that drawing held the reply back by a millisecond). A second
+ * submit meanwhile is still refused by the guarded handlers.
+ */
+function useBusy(pending: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    setShown(false);
+    if (!pending) return;
+    const timer = setTimeout(() => setShown(true), BUSY_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  return pending && shown;
+}
+
+/**
+ * The form both forms share: no native validation, busy while pending (after
+ * {@link BUSY_DELAY_MS}), submitted by the guarded handlers; the title and subtitle, the
+ * fields, the one live region for server errors, the submit button and the footer.
  */
 export function AuthForm(props: AuthFormProps): ReactNode {
-  const { handlers, pending } = props;
+  const { handlers } = props;
+  const pending = useBusy(props.pending);
   return (
     <Card
       as="form"

@@ -7,6 +7,7 @@ import {
   DEFAULT_ERROR_MESSAGES,
 } from "../../../src/core/AuthError.js";
 import type { Session } from "../../../src/core/types.js";
+import { BUSY_DELAY_MS } from "../../../src/react/Field.js";
 import { LoginForm, useAuth } from "../../../src/react/index.js";
 import { deferred, fakeAdapter, fakeSession, renderWithAuth } from "./fakes.js";
 
@@ -47,6 +48,41 @@ describe("LoginForm", () => {
     await waitFor(() => expect(password()).toHaveFocus());
     expect(email()).not.toHaveAttribute("aria-invalid");
     expect(adapter.signIn).not.toHaveBeenCalled();
+  });
+
+  it("looks busy only once a request has lasted BUSY_DELAY_MS; a faster reply never flashes it", async () => {
+    const user = userEvent.setup();
+    const adapter = fakeAdapter();
+    const slow = deferred<Session>();
+    adapter.signIn.mockReturnValueOnce(slow.promise);
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />, { adapter });
+    await fill(user, "ada@example.com", "secret-pass");
+    const clicked = performance.now();
+    await user.click(submit());
+    expect(adapter.signIn).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("button", { name: "Sign in" }).closest("form")).toHaveAttribute(
+      "aria-busy",
+      "false",
+    );
+    await screen.findByRole("button", { name: "Signing in…" });
+    expect(performance.now() - clicked).toBeGreaterThanOrEqual(BUSY_DELAY_MS - 1);
+    slow.resolve(fakeSession("ada@example.com"));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+
+    // A reply inside the delay: the button reads "Sign in" all along, never "Signing in…".
+    const fast = deferred<Session>();
+    adapter.signIn.mockReturnValueOnce(fast.promise);
+    const labels: string[] = [];
+    const button = screen.getByRole("button", { name: "Sign in" });
+    const watch = new MutationObserver(() => labels.push(button.textContent ?? ""));
+    watch.observe(button, { childList: true, characterData: true, subtree: true });
+    await user.click(button);
+    fast.resolve(fakeSession("ada@example.com"));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, BUSY_DELAY_MS + 20));
+    watch.disconnect();
+    expect(labels).not.toContain("Signing in…");
   });
 
   it("is busy while pending, then calls onSuccess with the session", async () => {
