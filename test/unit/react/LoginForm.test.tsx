@@ -59,26 +59,25 @@ describe("LoginForm", () => {
     renderWithAuth(<LoginForm onSuccess={onSuccess} />, { adapter });
     await fill(user, "ada@example.com", "secret-pass");
     const clicked = performance.now();
-    await user.click(submit());
+    fireEvent.click(submit());
     expect(adapter.signIn).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole("button", { name: "Sign in" }).closest("form")).toHaveAttribute(
-      "aria-busy",
-      "false",
-    );
-    await screen.findByRole("button", { name: "Signing in…" });
+    // Polls until it looks busy; it must not before the delay (a slow machine only adds).
+    const busy = await screen.findByRole("button", { name: "Signing in…" });
     expect(performance.now() - clicked).toBeGreaterThanOrEqual(BUSY_DELAY_MS - 1);
+    expect(busy).toBeDisabled();
+    expect(busy.closest("form")).toHaveAttribute("aria-busy", "true");
     slow.resolve(fakeSession("ada@example.com"));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
 
-    // A reply inside the delay: the button reads "Sign in" all along, never "Signing in…".
-    const fast = deferred<Session>();
-    adapter.signIn.mockReturnValueOnce(fast.promise);
+    // A reply inside the delay (already there when the click asks): the button reads
+    // "Sign in" all along, never "Signing in…". Its success is scheduled before the busy
+    // timer starts, so a slow machine cannot make the timer win.
+    adapter.signIn.mockResolvedValueOnce(fakeSession("ada@example.com"));
     const labels: string[] = [];
     const button = screen.getByRole("button", { name: "Sign in" });
     const watch = new MutationObserver(() => labels.push(button.textContent ?? ""));
     watch.observe(button, { childList: true, characterData: true, subtree: true });
     await user.click(button);
-    fast.resolve(fakeSession("ada@example.com"));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(2));
     await new Promise((resolve) => setTimeout(resolve, BUSY_DELAY_MS + 20));
     watch.disconnect();
