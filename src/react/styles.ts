@@ -24,6 +24,7 @@ export const AUTH_KIT_CSS = `.aak{--_p:var(--aak-primary,#2563eb);--_r:var(--aak
 .aak :disabled,.aak:disabled{cursor:progress}
 .aak :disabled:before,.aak:disabled:before{content:"";display:inline-block;padding:.4em;margin-right:.5em;border:2px solid;border-right-color:#0000;border-radius:50%;animation:aak-spin .8s linear infinite}
 @keyframes aak-spin{to{transform:rotate(1turn)}}
+@media(prefers-reduced-motion:reduce){.aak :disabled:before,.aak:disabled:before{animation:none}}
 .aak .aak-link{padding:6px 4px;font:inherit;color:var(--_p);background:none;border:0;text-decoration:underline;cursor:pointer}
 .aak .aak-error,.aak .aak-field-error{margin:0;color:var(--_e);font-size:.9em}
 .aak .aak-error:empty{position:absolute}

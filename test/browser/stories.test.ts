@@ -126,6 +126,16 @@ it.each([
   expect(contrast(blend(seen.text), blend(seen.background))).toBeGreaterThanOrEqual(4.5);
   expect(seen.busy).toBe("true");
   expect(seen.spinner).toBe("aak-spin");
+  // With reduced motion asked for, the ring stays still; the label still says it is busy.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  try {
+    const still = await button.evaluate(
+      (element) => getComputedStyle(element, "::before").animationName,
+    );
+    expect(still).toBe("none");
+  } finally {
+    await page.emulateMedia({ reducedMotion: null });
+  }
 });
 
 it("the preview shell around a story has no axe violations", async () => {
